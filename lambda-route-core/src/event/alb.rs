@@ -1,0 +1,50 @@
+//! Application Load Balancer target groups.
+//!
+//! With multi-value headers enabled on the target group, events carry `multiValueHeaders`
+//! and `multiValueQueryStringParameters` and the response must answer the same way; without
+//! it, single-value maps both ways. Query keys and values arrive percent-encoded exactly as
+//! the client sent them, so they are decoded here. Responses carry `statusDescription`.
+
+use super::raw::RawEvent;
+use super::{body, decode_query_pairs, into_pairs, method, write, DecodeError, Source};
+use crate::request::Request;
+use crate::response::Response;
+
+const SOURCE: Source = Source::Alb;
+
+pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
+    let method = method(SOURCE, "$.httpMethod", raw.http_method)?;
+    let path = raw.path.ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?.0;
+    let multi_value_headers = raw.multi_value_headers.is_some();
+    let headers = into_pairs(raw.multi_value_headers.or(raw.headers));
+    let mut query = into_pairs(
+        raw.multi_value_query_string_parameters
+            .or(raw.query_string_parameters),
+    );
+    decode_query_pairs(&mut query);
+    let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
+    Ok(Request {
+        source: SOURCE,
+        method,
+        path,
+        query,
+        headers,
+        body,
+        stage: None,
+        request_id: None,
+        multi_value_headers,
+    })
+}
+
+pub(super) fn encode(response: &Response, head: bool, multi_value: bool, out: &mut Vec<u8>) {
+    out.push(b'{');
+    write::status(out, response.status());
+    write::status_description(out, response.status());
+    if multi_value {
+        write::multi_value_headers(out, response);
+    } else {
+        write::single_value_headers(out, response, write::Cookies::First);
+    }
+    write::body(out, response, head);
+    out.push(b'}');
+}

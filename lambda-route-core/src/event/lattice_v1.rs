@@ -1,0 +1,31 @@
+//! VPC Lattice, event structure version 1: snake_case fields (`raw_path`,
+//! `query_string_parameters`, `is_base64_encoded`), single-value headers with repeated values
+//! comma-joined by Lattice. `raw_path` may carry the query string. Responses use the same
+//! shape as version 2.
+
+use super::raw::RawEvent;
+use super::{body, into_pairs, lattice_v2, method, DecodeError, Source};
+use crate::request::Request;
+
+const SOURCE: Source = Source::VpcLatticeV1;
+
+pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
+    let method = method(SOURCE, "$.method", raw.method)?;
+    let raw_path = raw
+        .raw_path_snake
+        .ok_or_else(|| DecodeError::missing(SOURCE, "$.raw_path"))?
+        .0;
+    let (path, query) = lattice_v2::split_query(raw_path, into_pairs(raw.query_string_parameters_snake));
+    let body = body(SOURCE, raw.body, raw.is_base64_encoded_snake.unwrap_or(false))?;
+    Ok(Request {
+        source: SOURCE,
+        method,
+        path,
+        query,
+        headers: into_pairs(raw.headers),
+        body,
+        stage: None,
+        request_id: None,
+        multi_value_headers: false,
+    })
+}

@@ -1,0 +1,78 @@
+//! Detection and malformed-input tables; full per-source responses are in `tests/`.
+
+use super::*;
+
+#[test]
+fn detects_each_source_from_minimal_events() {
+    let cases: [(&str, Source); 7] = [
+        (r#"{"httpMethod":"GET","path":"/","requestContext":{"stage":"prod"}}"#, Source::ApiGatewayV1),
+        (r#"{"httpMethod":"GET","path":"/"}"#, Source::ApiGatewayV1),
+        (
+            r#"{"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET"},"domainName":"id.execute-api.us-east-1.amazonaws.com"}}"#,
+            Source::HttpApiV2,
+        ),
+        (
+            r#"{"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET"},"domainName":"abc.lambda-url.us-east-1.on.aws"}}"#,
+            Source::FunctionUrl,
+        ),
+        (r#"{"httpMethod":"GET","path":"/","requestContext":{"elb":{"targetGroupArn":"x"}}}"#, Source::Alb),
+        (r#"{"raw_path":"/","method":"GET","is_base64_encoded":false}"#, Source::VpcLatticeV1),
+        (r#"{"version":"2.0","path":"/","method":"GET","requestContext":{"serviceNetworkArn":"x"}}"#, Source::VpcLatticeV2),
+    ];
+    for (json, source) in cases {
+        let request = decode(json.as_bytes()).unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert_eq!(request.source, source, "{json}");
+    }
+}
+
+#[test]
+fn malformed_events_are_errors_naming_source_and_field() {
+    let cases: [(&str, Option<Source>, Option<&str>, &str); 12] = [
+        ("", None, None, "empty event"),
+        (r#"{"httpMethod":"GET","pa"#, None, None, "malformed JSON: EOF"),
+        ("[1,2]", None, None, "expected a JSON object"),
+        (r#"{"Records":[{"eventSource":"aws:sqs"}]}"#, None, None, "not an HTTP event"),
+        (r#"{"httpMethod":5,"path":"/"}"#, Some(Source::ApiGatewayV1), Some("$.httpMethod"), "expected a string"),
+        (r#"{"httpMethod":"GET"}"#, Some(Source::ApiGatewayV1), Some("$.path"), "missing field"),
+        (r#"{"httpMethod":"G ET","path":"/"}"#, Some(Source::ApiGatewayV1), Some("$.httpMethod"), "invalid HTTP method"),
+        (
+            r#"{"httpMethod":"GET","path":"/","headers":{"a":1}}"#,
+            Some(Source::ApiGatewayV1),
+            Some("$.headers.a"),
+            "invalid type",
+        ),
+        (
+            r#"{"httpMethod":"POST","path":"/","body":"!!!","isBase64Encoded":true}"#,
+            Some(Source::ApiGatewayV1),
+            Some("$.body"),
+            "not valid base64",
+        ),
+        (
+            r#"{"version":"2.0","rawPath":"/","requestContext":{"http":{"method":7}}}"#,
+            Some(Source::HttpApiV2),
+            Some("$.requestContext.http.method"),
+            "expected a string",
+        ),
+        (
+            r#"{"version":"2.0","rawPath":"/","requestContext":{"http":{}}}"#,
+            Some(Source::HttpApiV2),
+            Some("$.requestContext.http.method"),
+            "missing field",
+        ),
+        (
+            r#"{"version":"2.0","path":"/","method":"GET","isBase64Encoded":"yes"}"#,
+            Some(Source::VpcLatticeV2),
+            Some("$.isBase64Encoded"),
+            "expected a boolean",
+        ),
+    ];
+    for (json, source, path, message) in cases {
+        let err = match decode(json.as_bytes()) {
+            Ok(request) => panic!("{json}: decoded as {:?}", request.source),
+            Err(err) => err,
+        };
+        assert_eq!(err.source(), source, "{json}: {err}");
+        assert_eq!(err.json_path(), path, "{json}: {err}");
+        assert!(err.message().contains(message), "{json}: {err}");
+    }
+}

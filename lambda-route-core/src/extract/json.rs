@@ -1,0 +1,120 @@
+//! `Json<T>`: a JSON request body in, a JSON response body out.
+
+use http::StatusCode;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_path_to_error::Segment;
+
+use super::{FromRequest, Rejection};
+use crate::request::Request;
+use crate::response::{HttpError, IntoResponse, Response};
+
+/// A JSON body: as an argument it deserializes the request body; as a return value it
+/// serializes to an `application/json` response.
+///
+/// A body that is not JSON answers 400; JSON of the wrong shape answers 422 with the
+/// offending field's location (`["body","title"]`); a `content-type` other than JSON answers
+/// 415.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::extract::Json;
+/// use lambda_route_core::response::IntoResponse;
+///
+/// #[derive(serde::Serialize)]
+/// struct Todo { id: u64, title: String }
+///
+/// let response = Json(Todo { id: 1, title: "write docs".into() }).into_response();
+/// assert_eq!(response.header("content-type"), Some("application/json"));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest for Json<T> {
+    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+        if let Some(content_type) = request.header("content-type") {
+            if !is_json(content_type) {
+                return Err(Rejection::new(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "Expected content-type application/json",
+                ));
+            }
+        }
+        let mut de = serde_json::Deserializer::from_slice(request.body());
+        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| body_rejection(&e))?;
+        de.end().map_err(|e| {
+            Rejection::new(StatusCode::BAD_REQUEST, format!("Malformed JSON body: {e}"))
+        })?;
+        Ok(Json(value))
+    }
+}
+
+fn body_rejection(err: &serde_path_to_error::Error<serde_json::Error>) -> Rejection {
+    let inner = err.inner();
+    match inner.classify() {
+        serde_json::error::Category::Data => {
+            let mut loc = vec!["body".to_owned()];
+            loc.extend(err.path().iter().map(|segment| match segment {
+                Segment::Seq { index } => index.to_string(),
+                Segment::Map { key } => key.clone(),
+                Segment::Enum { variant } => variant.clone(),
+                Segment::Unknown => "?".to_owned(),
+            }));
+            let msg = inner.to_string();
+            let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| msg.get(..i).unwrap_or(&msg));
+            Rejection::field(loc, "invalid", msg.to_owned())
+        }
+        _ if inner.is_eof() && inner.line() == 1 && inner.column() == 0 => {
+            Rejection::new(StatusCode::BAD_REQUEST, "Request body is empty; expected JSON")
+        }
+        _ => Rejection::new(StatusCode::BAD_REQUEST, format!("Malformed JSON body: {inner}")),
+    }
+}
+
+/// `application/json`, `application/problem+json`, with or without parameters.
+fn is_json(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    let Some((kind, subtype)) = essence.split_once('/') else {
+        return false;
+    };
+    kind.eq_ignore_ascii_case("application")
+        && (subtype.eq_ignore_ascii_case("json")
+            || subtype.len() > 5
+                && subtype
+                    .get(subtype.len() - 5..)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("+json")))
+}
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        match serde_json::to_string(&self.0) {
+            Ok(json) => Response::json_text(json),
+            Err(err) => HttpError::internal_server_error("Internal server error")
+                .with_detail(format_args!("failed to serialize the JSON response: {err}"))
+                .into_response(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_types() {
+        let cases = [
+            ("application/json", true),
+            ("application/json; charset=utf-8", true),
+            ("Application/JSON", true),
+            ("application/problem+json", true),
+            ("text/plain", false),
+            ("application/x-www-form-urlencoded", false),
+            ("json", false),
+            ("application/+json", false),
+        ];
+        for (ct, expected) in cases {
+            assert_eq!(is_json(ct), expected, "{ct}");
+        }
+    }
+}

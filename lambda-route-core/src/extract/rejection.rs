@@ -1,0 +1,208 @@
+//! Rejections: why an extractor refused a request, and the single answer they make.
+
+use std::borrow::Cow;
+
+use http::StatusCode;
+
+use crate::event::json;
+use crate::response::{error_response, IntoResponse, Response};
+
+/// One failed field of a 422 answer: `{"loc":["path","id"],"type":"...","msg":"..."}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    loc: Vec<Cow<'static, str>>,
+    kind: Cow<'static, str>,
+    msg: String,
+}
+
+impl FieldError {
+    /// Where (`["path","id"]`, `["body","title"]`), what kind of failure, and a message.
+    pub fn new<L, S>(loc: L, kind: impl Into<Cow<'static, str>>, msg: impl Into<String>) -> Self
+    where
+        L: IntoIterator<Item = S>,
+        S: Into<Cow<'static, str>>,
+    {
+        FieldError {
+            loc: loc.into_iter().map(Into::into).collect(),
+            kind: kind.into(),
+            msg: msg.into(),
+        }
+    }
+
+    /// The location, outermost first.
+    pub fn loc(&self) -> &[Cow<'static, str>] {
+        &self.loc
+    }
+
+    /// The failure kind (`parse_error`, `missing`, ...).
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    /// The human-readable message.
+    pub fn msg(&self) -> &str {
+        &self.msg
+    }
+
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"loc\":[");
+        for (i, part) in self.loc.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            json::write_str(out, part);
+        }
+        out.extend_from_slice(b"],\"type\":");
+        json::write_str(out, &self.kind);
+        out.extend_from_slice(b",\"msg\":");
+        json::write_str(out, &self.msg);
+        out.push(b'}');
+    }
+}
+
+/// Why an extractor refused a request. It answers instead of the route.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::extract::Rejection;
+/// use http::StatusCode;
+///
+/// let missing = Rejection::field(["query", "limit"], "missing", "query parameter is required");
+/// assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
+///
+/// let forbidden = Rejection::new(StatusCode::FORBIDDEN, "Forbidden");
+/// assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    status: StatusCode,
+    message: Cow<'static, str>,
+    fields: Vec<FieldError>,
+}
+
+pub(crate) const VALIDATION_FAILED: &str = "Request validation failed";
+
+impl Rejection {
+    /// A rejection answered as `{"statusCode":N,"message":"..."}`.
+    pub fn new(status: StatusCode, message: impl Into<Cow<'static, str>>) -> Self {
+        Rejection {
+            status,
+            message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+
+    /// A 422 for one field; several of these from one request are answered together.
+    pub fn field<L, S>(loc: L, kind: impl Into<Cow<'static, str>>, msg: impl Into<String>) -> Self
+    where
+        L: IntoIterator<Item = S>,
+        S: Into<Cow<'static, str>>,
+    {
+        Rejection {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            message: Cow::Borrowed(VALIDATION_FAILED),
+            fields: vec![FieldError::new(loc, kind, msg)],
+        }
+    }
+
+    /// The status this rejection answers with.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The field errors (empty unless it is a 422).
+    pub fn fields(&self) -> &[FieldError] {
+        &self.fields
+    }
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        if self.fields.is_empty() {
+            return error_response(self.status, &self.message, None);
+        }
+        let mut detail = Vec::with_capacity(96 * self.fields.len());
+        detail.push(b'[');
+        for (i, field) in self.fields.iter().enumerate() {
+            if i > 0 {
+                detail.push(b',');
+            }
+            field.write_json(&mut detail);
+        }
+        detail.push(b']');
+        error_response(self.status, &self.message, Some(("detail", &detail)))
+    }
+}
+
+/// Every rejection of one request, merged into one answer: the first rejection that is not a
+/// 422 wins (a malformed body makes field errors moot); otherwise all field errors together.
+#[derive(Debug, Default)]
+#[doc(hidden)]
+pub struct Rejections(Option<Rejection>);
+
+impl Rejections {
+    pub(crate) fn push(&mut self, rejection: Rejection) {
+        match &mut self.0 {
+            None => self.0 = Some(rejection),
+            Some(first) if first.status != StatusCode::UNPROCESSABLE_ENTITY => {}
+            Some(_) if rejection.status != StatusCode::UNPROCESSABLE_ENTITY => {
+                self.0 = Some(rejection)
+            }
+            Some(first) => first.fields.extend(rejection.fields),
+        }
+    }
+
+    pub(crate) fn into_response(self) -> Response {
+        match self.0 {
+            Some(rejection) => rejection.into_response(),
+            // Generated code only answers with rejections after one was pushed.
+            None => error_response(StatusCode::BAD_REQUEST, "Bad request", None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::response::Body;
+
+    fn body(response: &Response) -> &str {
+        match response.body() {
+            Body::Text(text) => text,
+            other => panic!("not text: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn field_errors_merge_into_one_422() {
+        let mut all = Rejections::default();
+        all.push(Rejection::field(["path", "id"], "parse_error", "invalid u64"));
+        all.push(Rejection::field(["query", "limit"], "missing", "required"));
+        let response = all.into_response();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            body(&response),
+            r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["path","id"],"type":"parse_error","msg":"invalid u64"},{"loc":["query","limit"],"type":"missing","msg":"required"}]}"#
+        );
+    }
+
+    #[test]
+    fn a_non_422_wins_whatever_the_order() {
+        for flip in [false, true] {
+            let mut all = Rejections::default();
+            let field = Rejection::field(["path", "id"], "parse_error", "invalid");
+            let bad = Rejection::new(StatusCode::BAD_REQUEST, "Malformed JSON body");
+            if flip {
+                all.push(bad);
+                all.push(field);
+            } else {
+                all.push(field);
+                all.push(bad);
+            }
+            let response = all.into_response();
+            assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+            assert_eq!(body(&response), r#"{"statusCode":400,"message":"Malformed JSON body"}"#);
+        }
+    }
+}

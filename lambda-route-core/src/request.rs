@@ -1,0 +1,128 @@
+//! The decoded request every event source is turned into.
+
+use std::borrow::Cow;
+
+use http::Method;
+
+use crate::event::Source;
+
+/// One HTTP request, decoded once from a Lambda event.
+///
+/// Strings borrow from the event JSON wherever the JSON needed no unescaping, so building a
+/// `Request` copies almost nothing. Header names keep the case they arrived in and are looked
+/// up case-insensitively. Cookies from an HTTP API v2 / Function URL `cookies` array appear as
+/// `cookie` headers, so every source exposes them the same way.
+///
+/// Route functions usually take typed extractors instead; a `Request` is what an extractor
+/// reads from.
+///
+/// # Examples
+///
+/// ```
+/// # async fn demo() {
+/// use lambda_route_core::Request;
+///
+/// let event = br#"{"version":"2.0","rawPath":"/todos","rawQueryString":"limit=10",
+///   "headers":{"Accept":"application/json"},
+///   "requestContext":{"http":{"method":"GET","path":"/todos"},"stage":"$default"}}"#;
+/// let request = Request::from_event(event).unwrap();
+/// assert_eq!(request.method(), "GET");
+/// assert_eq!(request.path(), "/todos");
+/// assert_eq!(request.query("limit"), Some("10"));
+/// assert_eq!(request.header("accept"), Some("application/json"));
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    pub(crate) source: Source,
+    pub(crate) method: Method,
+    pub(crate) path: Cow<'a, str>,
+    pub(crate) query: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    pub(crate) headers: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    pub(crate) body: Cow<'a, [u8]>,
+    pub(crate) stage: Option<Cow<'a, str>>,
+    pub(crate) request_id: Option<Cow<'a, str>>,
+    /// ALB answers in the header mode the request arrived in.
+    pub(crate) multi_value_headers: bool,
+}
+
+impl<'a> Request<'a> {
+    /// Decodes one Lambda event (its JSON bytes) into a request.
+    ///
+    /// # Errors
+    ///
+    /// A [`DecodeError`](crate::event::DecodeError) naming the detected source and the JSON
+    /// path of the field that is malformed, or saying the event is not an HTTP event.
+    pub fn from_event(event: &'a [u8]) -> Result<Self, crate::event::DecodeError> {
+        crate::event::decode(event)
+    }
+
+    /// The event source this request came from.
+    pub fn source(&self) -> Source {
+        self.source
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
+    /// The path used for routing: stage prefix removed where the source includes it.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The API Gateway stage, when the source has one.
+    pub fn stage(&self) -> Option<&str> {
+        self.stage.as_deref()
+    }
+
+    /// The request id assigned by the event source, when it sends one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The first value of a header, looked up case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+
+    /// Every value of a header, in arrival order, looked up case-insensitively.
+    pub fn header_all<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.headers
+            .iter()
+            .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+
+    /// Every header as `(name, value)`, one pair per value, in arrival order.
+    pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.headers.iter().map(|(n, v)| (n.as_ref(), v.as_ref()))
+    }
+
+    /// The first value of a query parameter, percent-decoded.
+    pub fn query(&self, name: &str) -> Option<&str> {
+        self.query.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_ref())
+    }
+
+    /// Every value of a query parameter, percent-decoded, in arrival order.
+    pub fn query_all<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.query
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_ref())
+    }
+
+    /// Every query parameter as `(name, value)`, percent-decoded, in arrival order.
+    pub fn query_pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.query.iter().map(|(n, v)| (n.as_ref(), v.as_ref()))
+    }
+
+    /// The body bytes, base64-decoded when the event carried it encoded.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+}

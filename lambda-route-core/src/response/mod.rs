@@ -1,0 +1,169 @@
+//! What a route returns: anything [`IntoResponse`], turned into a [`Response`].
+
+use std::borrow::Cow;
+
+use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
+use http::StatusCode;
+
+mod http_error;
+mod into_response;
+
+pub use http_error::HttpError;
+pub(crate) use http_error::error_response;
+pub use into_response::IntoResponse;
+
+pub(crate) const TEXT_PLAIN: HeaderValue = HeaderValue::from_static("text/plain; charset=utf-8");
+pub(crate) const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
+pub(crate) const OCTET_STREAM: HeaderValue = HeaderValue::from_static("application/octet-stream");
+
+/// A response body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// No body.
+    Empty,
+    /// A UTF-8 body, sent as a JSON string (`isBase64Encoded: false`).
+    Text(Cow<'static, str>),
+    /// Arbitrary bytes, sent base64-encoded (`isBase64Encoded: true`).
+    Binary(Cow<'static, [u8]>),
+}
+
+impl Body {
+    fn len(&self) -> usize {
+        match self {
+            Body::Empty => 0,
+            Body::Text(s) => s.len(),
+            Body::Binary(b) => b.len() / 3 * 4 + 4,
+        }
+    }
+}
+
+/// An HTTP response: status, headers (a name may repeat) and body.
+///
+/// Every event source's response is written from this one type, so a route never needs to
+/// know where its request came from.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::response::{Body, Response};
+/// use http::{header, HeaderValue, StatusCode};
+///
+/// let response = Response::text("created")
+///     .with_status(StatusCode::CREATED)
+///     .with_header(header::LOCATION, HeaderValue::from_static("/todos/7"));
+/// assert_eq!(response.status(), StatusCode::CREATED);
+/// assert_eq!(response.header("location"), Some("/todos/7"));
+/// assert_eq!(response.body(), &Body::Text("created".into()));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Response {
+    status: StatusCode,
+    /// False once something chose the status on purpose; a route's `status = ...` option
+    /// replaces only a default status.
+    status_is_default: bool,
+    headers: Vec<(HeaderName, HeaderValue)>,
+    body: Body,
+}
+
+impl Default for Response {
+    fn default() -> Self {
+        Response {
+            status: StatusCode::OK,
+            status_is_default: true,
+            headers: Vec::new(),
+            body: Body::Empty,
+        }
+    }
+}
+
+impl Response {
+    /// An empty response with `status`.
+    pub fn new(status: StatusCode) -> Self {
+        Response {
+            status,
+            status_is_default: false,
+            ..Response::default()
+        }
+    }
+
+    /// A `200 OK` (or the route's success status) `text/plain` response.
+    pub fn text(body: impl Into<Cow<'static, str>>) -> Self {
+        Response::default().with_body(TEXT_PLAIN, Body::Text(body.into()))
+    }
+
+    /// A `200 OK` (or the route's success status) response whose body is already JSON text.
+    pub fn json_text(json: impl Into<Cow<'static, str>>) -> Self {
+        Response::default().with_body(APPLICATION_JSON, Body::Text(json.into()))
+    }
+
+    /// A `200 OK` (or the route's success status) binary response with `content_type`; it
+    /// goes out base64-encoded.
+    pub fn binary(content_type: HeaderValue, bytes: impl Into<Cow<'static, [u8]>>) -> Self {
+        Response::default().with_body(content_type, Body::Binary(bytes.into()))
+    }
+
+    /// Replaces the body and sets `content-type`.
+    pub fn with_body(mut self, content_type: HeaderValue, body: Body) -> Self {
+        self.set_header(CONTENT_TYPE, content_type);
+        self.body = body;
+        self
+    }
+
+    /// Sets the status.
+    pub fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self.status_is_default = false;
+        self
+    }
+
+    /// Appends a header; a name may appear several times (`set-cookie`).
+    pub fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.push((name, value));
+        self
+    }
+
+    /// Sets a header, replacing every earlier value of that name.
+    pub fn set_header(&mut self, name: HeaderName, value: HeaderValue) {
+        self.headers.retain(|(n, _)| *n != name);
+        self.headers.push((name, value));
+    }
+
+    /// The status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The first value of a header, if it is valid UTF-8 (names are case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.as_str().eq_ignore_ascii_case(name))
+            .and_then(|(_, v)| v.to_str().ok())
+    }
+
+    /// Every header, one entry per value, in insertion order.
+    pub fn headers(&self) -> &[(HeaderName, HeaderValue)] {
+        &self.headers
+    }
+
+    /// The body.
+    pub fn body(&self) -> &Body {
+        &self.body
+    }
+
+    /// Applies a route's `status = N` when nothing chose a status explicitly.
+    pub(crate) fn apply_default_status(&mut self, status: StatusCode) {
+        if self.status_is_default {
+            self.status = status;
+        }
+    }
+
+    pub(crate) fn with_default_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    pub(crate) fn body_len_hint(&self) -> usize {
+        self.body.len()
+    }
+}

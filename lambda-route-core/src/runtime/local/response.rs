@@ -1,0 +1,76 @@
+//! Turns a Lambda HTTP response JSON (any source's shape) back into an HTTP response.
+
+use base64::Engine as _;
+use http_body_util::Full;
+use hyper::body::Bytes;
+use serde::Deserialize;
+
+use crate::event::raw::{CowStr, Pairs, StrList};
+
+#[derive(Deserialize)]
+struct LambdaResponse<'a> {
+    #[serde(rename = "statusCode")]
+    status_code: u16,
+    #[serde(borrow, default)]
+    headers: Option<Pairs<'a>>,
+    #[serde(borrow, default, rename = "multiValueHeaders")]
+    multi_value_headers: Option<Pairs<'a>>,
+    #[serde(borrow, default)]
+    cookies: Option<StrList<'a>>,
+    #[serde(borrow, default)]
+    body: Option<CowStr<'a>>,
+    #[serde(default, rename = "isBase64Encoded")]
+    is_base64_encoded: bool,
+}
+
+pub(super) fn plain(status: u16, message: &str) -> hyper::Response<Full<Bytes>> {
+    let mut response = hyper::Response::new(Full::new(Bytes::from(format!("{message}\n"))));
+    *response.status_mut() = http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::BAD_GATEWAY);
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+pub(super) fn from_lambda(json: &[u8]) -> hyper::Response<Full<Bytes>> {
+    let parsed: LambdaResponse<'_> = match serde_json::from_slice(json) {
+        Ok(parsed) => parsed,
+        Err(err) => return plain(502, &format!("malformed Lambda response: {err}")),
+    };
+    let body = match parsed.body {
+        None => Vec::new(),
+        Some(CowStr(body)) if parsed.is_base64_encoded => {
+            match base64::engine::general_purpose::STANDARD.decode(body.as_bytes()) {
+                Ok(bytes) => bytes,
+                Err(err) => return plain(502, &format!("Lambda response body is not base64: {err}")),
+            }
+        }
+        Some(CowStr(body)) => body.into_owned().into_bytes(),
+    };
+    let mut response = hyper::Response::new(Full::new(Bytes::from(body)));
+    *response.status_mut() = match http::StatusCode::from_u16(parsed.status_code) {
+        Ok(status) => status,
+        Err(_) => return plain(502, &format!("invalid status code {}", parsed.status_code)),
+    };
+    // API Gateway merges both maps; multi-value wins for a name present in both.
+    let multi = parsed.multi_value_headers.map(|p| p.0).unwrap_or_default();
+    let single = parsed.headers.map(|p| p.0).unwrap_or_default();
+    let headers = response.headers_mut();
+    let in_multi = |name: &str| multi.iter().any(|(n, _)| n.eq_ignore_ascii_case(name));
+    let pairs = multi
+        .iter()
+        .chain(single.iter().filter(|(n, _)| !in_multi(n)))
+        .map(|(n, v)| (n.as_ref(), v.as_ref()));
+    let cookies = parsed.cookies.map(|c| c.0).unwrap_or_default();
+    let cookies = cookies.iter().map(|c| ("set-cookie", c.as_ref()));
+    for (name, value) in pairs.chain(cookies) {
+        if let (Ok(name), Ok(value)) = (
+            http::HeaderName::from_bytes(name.as_bytes()),
+            http::HeaderValue::from_str(value),
+        ) {
+            headers.append(name, value);
+        }
+    }
+    response
+}

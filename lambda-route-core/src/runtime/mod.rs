@@ -1,0 +1,88 @@
+//! What `#[lambda_main]` runs: the Lambda Runtime API client inside Lambda, a local HTTP
+//! server outside it. Both go through the same [`Dispatcher::dispatch`](crate::Dispatcher).
+
+use std::fmt;
+use std::future::Future;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::app::App;
+
+mod lambda;
+pub mod local;
+
+/// What the `#[lambda_main]` function may return: an [`App`], or `Result<App, E>` where an
+/// `Err` ends start-up with the error printed.
+#[diagnostic::on_unimplemented(
+    message = "`#[lambda_main]` must return `App` or `Result<App, E>` where `E: Display`, not `{Self}`",
+    label = "unsupported return type"
+)]
+pub trait IntoApp {
+    /// The app, or the start-up error to print.
+    ///
+    /// # Errors
+    ///
+    /// The user's start-up error, rendered.
+    fn into_app(self) -> Result<App, String>;
+}
+
+impl IntoApp for App {
+    fn into_app(self) -> Result<App, String> {
+        Ok(self)
+    }
+}
+
+impl<E: fmt::Display> IntoApp for Result<App, E> {
+    fn into_app(self) -> Result<App, String> {
+        self.map_err(|e| e.to_string())
+    }
+}
+
+/// Runs an application: builds it from `main`, then serves it under the Lambda Runtime API
+/// when `AWS_LAMBDA_RUNTIME_API` is set, or on a local HTTP port otherwise.
+///
+/// `#[lambda_main]` generates the call; there is rarely a reason to call it by hand.
+pub fn run<F>(main: F) -> ExitCode
+where
+    F: Future,
+    F::Output: IntoApp,
+{
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("lambda-route: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async move {
+        let app = match main.await.into_app() {
+            Ok(app) => app,
+            Err(err) => {
+                eprintln!("lambda-route: start-up failed: {err}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let dispatcher = match app.build() {
+            Ok(dispatcher) => Arc::new(dispatcher),
+            Err(err) => {
+                eprintln!("lambda-route: start-up failed: {err}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let result = if std::env::var_os("AWS_LAMBDA_RUNTIME_API").is_some() {
+            lambda::serve(dispatcher).await
+        } else {
+            match local::LocalConfig::from_env_and_args() {
+                Ok(config) => local::serve(dispatcher, config).await,
+                Err(err) => Err(err.into()),
+            }
+        };
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("lambda-route: {err}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
