@@ -1,1 +1,24 @@
-//! x
+#![doc = include_str!("../../README.md")]
+
+pub use lambda_route_core::{event, extract, response, runtime};
+pub use lambda_route_core::{App, Dispatcher, Request, RouteSite, StartupError};
+pub use lambda_route_macros::{delete, get, head, lambda_main, options, patch, post, put, route};
+
+pub use extract::Json;
+pub use response::{HttpError, IntoResponse, Response};
+
+/// HTTP types used in route signatures and responses, re-exported from the `http` crate.
+pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
+
+/// Everything a typical route module needs: `use lambda_route::prelude::*;`.
+pub mod prelude {
+    pub use crate::extract::{FromRequest, Json, Rejection};
+    pub use crate::response::{HttpError, IntoResponse, Response};
+    pub use crate::{delete, get, head, lambda_main, options, patch, post, put, route};
+    pub use crate::{App, Request, StatusCode};
+}
+
+#[doc(hidden)]
+pub mod __private {
+    pub use lambda_route_core::__private::*;
+}

@@ -1,1 +1,111 @@
-fn main(){}
+//! A todos API: list, get, create, update and delete, kept in memory.
+//!
+//! Run it locally (no AWS account needed): `cargo run -p todos`, then
+//! `curl localhost:3000/todos`. Deployed to Lambda, the same binary answers API Gateway
+//! (REST and HTTP APIs), Function URL, ALB and VPC Lattice events.
+
+use std::collections::BTreeMap;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use lambda_route::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A todo item.
+#[derive(Debug, Clone, Serialize)]
+struct Todo {
+    id: u64,
+    title: String,
+    done: bool,
+}
+
+/// The body of `POST /todos`.
+#[derive(Debug, Deserialize)]
+struct NewTodo {
+    title: String,
+}
+
+/// The body of `PUT /todos/<id>`: every field optional.
+#[derive(Debug, Deserialize)]
+struct TodoUpdate {
+    title: Option<String>,
+    done: Option<bool>,
+}
+
+/// The in-memory store. A Lambda execution environment keeps it between warm invocations;
+/// a real app would use a database.
+struct Store {
+    next_id: u64,
+    todos: BTreeMap<u64, Todo>,
+}
+
+static STORE: Mutex<Store> = Mutex::new(Store {
+    next_id: 1,
+    todos: BTreeMap::new(),
+});
+
+fn store() -> MutexGuard<'static, Store> {
+    // A panicking route answers 500 and must not take the store down with it.
+    STORE.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[get("/todos")]
+async fn list_todos() -> Json<Vec<Todo>> {
+    Json(store().todos.values().cloned().collect())
+}
+
+#[get("/todos/<id>")]
+async fn get_todo(id: u64) -> Result<Json<Todo>, HttpError> {
+    store()
+        .todos
+        .get(&id)
+        .cloned()
+        .map(Json)
+        .ok_or_else(|| HttpError::not_found(format!("no todo with id {id}")))
+}
+
+#[post("/todos", status = 201)]
+async fn create_todo(Json(new): Json<NewTodo>) -> Result<Json<Todo>, HttpError> {
+    let title = new.title.trim();
+    if title.is_empty() {
+        return Err(HttpError::unprocessable_entity("title must not be empty"));
+    }
+    let mut store = store();
+    let id = store.next_id;
+    store.next_id += 1;
+    let todo = Todo {
+        id,
+        title: title.to_owned(),
+        done: false,
+    };
+    store.todos.insert(id, todo.clone());
+    Ok(Json(todo))
+}
+
+#[put("/todos/<id>")]
+async fn update_todo(id: u64, Json(update): Json<TodoUpdate>) -> Result<Json<Todo>, HttpError> {
+    let mut store = store();
+    let todo = store
+        .todos
+        .get_mut(&id)
+        .ok_or_else(|| HttpError::not_found(format!("no todo with id {id}")))?;
+    if let Some(title) = update.title {
+        todo.title = title;
+    }
+    if let Some(done) = update.done {
+        todo.done = done;
+    }
+    Ok(Json(todo.clone()))
+}
+
+#[delete("/todos/<id>")]
+async fn delete_todo(id: u64) -> Result<(), HttpError> {
+    match store().todos.remove(&id) {
+        Some(_) => Ok(()),
+        None => Err(HttpError::not_found(format!("no todo with id {id}"))),
+    }
+}
+
+#[lambda_main]
+async fn main() -> App {
+    App::new()
+}

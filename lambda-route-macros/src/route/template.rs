@@ -1,0 +1,197 @@
+//! Parsing a route template at compile time, keeping where each piece is in the literal.
+
+use std::ops::Range;
+
+/// One segment and its byte range inside the template string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Segment {
+    Static,
+    Param(String),
+    Rest(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Located<T> {
+    pub(crate) value: T,
+    pub(crate) range: Range<usize>,
+}
+
+/// A template mistake and the bytes it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TemplateError {
+    pub(crate) message: String,
+    pub(crate) range: Range<usize>,
+}
+
+fn error(message: impl Into<String>, range: Range<usize>) -> TemplateError {
+    TemplateError {
+        message: message.into(),
+        range,
+    }
+}
+
+/// Parses the whole template, collecting every mistake.
+pub(crate) fn parse(template: &str) -> (Vec<Located<Segment>>, Vec<TemplateError>) {
+    let mut segments = Vec::new();
+    let mut errors = Vec::new();
+    if !template.starts_with('/') {
+        errors.push(error(
+            format!("route path must start with `/`: write \"/{template}\""),
+            0..template.len().min(1),
+        ));
+        return (segments, errors);
+    }
+    if let Some(q) = template.find('?') {
+        errors.push(error(
+            "route path cannot contain a query string; take query parameters as arguments instead",
+            q..template.len(),
+        ));
+        return (segments, errors);
+    }
+    if template.len() > 1 && template.ends_with('/') {
+        errors.push(error(
+            "route path cannot end with `/`; requests with a trailing slash match the route without it",
+            template.len() - 1..template.len(),
+        ));
+    }
+    let body_end = if template.len() > 1 && template.ends_with('/') {
+        template.len() - 1
+    } else {
+        template.len()
+    };
+    let mut start = 1;
+    if body_end <= 1 {
+        return (segments, errors);
+    }
+    let body = template.get(1..body_end).unwrap_or("");
+    for part in body.split('/') {
+        let range = start..start + part.len();
+        start += part.len() + 1;
+        match parse_segment(part, range.clone()) {
+            Ok(segment) => segments.push(Located { value: segment, range }),
+            Err(err) => errors.push(err),
+        }
+    }
+    // `<rest..>` must be last.
+    for seg in segments.iter().rev().skip(1) {
+        if let Segment::Rest(name) = &seg.value {
+            errors.push(error(
+                format!("`<{name}..>` matches the rest of the path, so it must be the last segment"),
+                seg.range.clone(),
+            ));
+        }
+    }
+    // Duplicate names: one error at each use.
+    for (i, seg) in segments.iter().enumerate() {
+        let Some(name) = param_name(&seg.value) else { continue };
+        if let Some(first) = segments
+            .iter()
+            .take(i)
+            .find(|s| param_name(&s.value) == Some(name))
+        {
+            errors.push(error(format!("duplicate parameter `{name}`"), seg.range.clone()));
+            errors.push(error(format!("parameter `{name}` is first used here"), first.range.clone()));
+        }
+    }
+    (segments, errors)
+}
+
+pub(crate) fn param_name(segment: &Segment) -> Option<&str> {
+    match segment {
+        Segment::Static => None,
+        Segment::Param(name) | Segment::Rest(name) => Some(name),
+    }
+}
+
+fn parse_segment(part: &str, range: Range<usize>) -> Result<Segment, TemplateError> {
+    if part.is_empty() {
+        return Err(error("route path cannot contain an empty segment (`//`)", range));
+    }
+    let opens = part.matches('<').count();
+    let closes = part.matches('>').count();
+    if opens == 0 && closes == 0 {
+        return Ok(Segment::Static);
+    }
+    if opens != closes || !part.starts_with('<') || !part.ends_with('>') || opens > 1 {
+        let message = if opens > closes {
+            format!("unbalanced `<` in segment `{part}`: a parameter is written `<name>`")
+        } else if closes > opens {
+            format!("unbalanced `>` in segment `{part}`: a parameter is written `<name>`")
+        } else {
+            format!("a parameter must fill its whole segment: `{part}` should be `<name>`")
+        };
+        return Err(error(message, range));
+    }
+    let inner = part.get(1..part.len() - 1).unwrap_or("");
+    let (name, rest) = match inner.strip_suffix("..") {
+        Some(name) => (name, true),
+        None => (inner, false),
+    };
+    if name.is_empty() {
+        return Err(error("parameter name cannot be empty: write `<name>`", range));
+    }
+    if !is_ident(name) {
+        return Err(error(
+            format!("parameter name `{name}` is not a Rust identifier; it must name a function argument"),
+            range,
+        ));
+    }
+    Ok(if rest {
+        Segment::Rest(name.to_owned())
+    } else {
+        Segment::Param(name.to_owned())
+    })
+}
+
+fn is_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c == '_' || c.is_ascii_alphabetic())
+        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+        && s != "_"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(template: &str) -> Vec<String> {
+        parse(template).1.into_iter().map(|e| e.message).collect()
+    }
+
+    #[test]
+    fn valid_templates_have_no_errors() {
+        for t in ["/", "/todos", "/todos/<id>", "/a/<b>/c/<rest..>", "/<_x1>"] {
+            assert!(errors(t).is_empty(), "{t}: {:?}", errors(t));
+        }
+    }
+
+    #[test]
+    fn each_mistake_is_reported() {
+        let cases = [
+            ("todos", "must start with `/`"),
+            ("/a//b", "empty segment"),
+            ("/a/", "cannot end with `/`"),
+            ("/<id", "unbalanced `<`"),
+            ("/id>", "unbalanced `>`"),
+            ("/<>", "cannot be empty"),
+            ("/<1d>", "not a Rust identifier"),
+            ("/<a-b>", "not a Rust identifier"),
+            ("/x<id>", "whole segment"),
+            ("/<a>/<a>", "duplicate parameter `a`"),
+            ("/<r..>/x", "must be the last segment"),
+            ("/a?x=1", "query string"),
+        ];
+        for (template, expected) in cases {
+            let found = errors(template);
+            assert!(found.iter().any(|m| m.contains(expected)), "{template}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn ranges_point_at_the_segment() {
+        let (_, errs) = parse("/todos/<1d>");
+        assert_eq!(errs[0].range, 7..11);
+        let (segs, _) = parse("/todos/<id>");
+        assert_eq!(segs[1].range, 7..11);
+    }
+}
