@@ -62,32 +62,43 @@ impl App {
                 Some(Ok(status)) => Some(status),
                 Some(Err(_)) => {
                     return Err(StartupError::InvalidRoute {
-                        route: RouteSite::of(route),
+                        route: Box::new(RouteSite::of(route)),
                         reason: format!("invalid status {:?}", route.status),
                     })
                 }
             };
             statuses.push(status);
             for method in route.methods {
-                let method = Method::from_bytes(method.as_bytes()).map_err(|_| StartupError::InvalidRoute {
-                    route: RouteSite::of(route),
-                    reason: format!("invalid HTTP method {method:?}"),
+                let method = Method::from_bytes(method.as_bytes()).map_err(|_| {
+                    StartupError::InvalidRoute {
+                        route: Box::new(RouteSite::of(route)),
+                        reason: format!("invalid HTTP method {method:?}"),
+                    }
                 })?;
-                router.insert(&method, route.template, id).map_err(|err| match err {
-                    InsertError::Conflict { existing } => StartupError::Conflict {
-                        method: method.to_string(),
-                        first: routes.get(existing).map_or_else(|| RouteSite::of(route), |r| RouteSite::of(r)),
-                        second: RouteSite::of(route),
-                    },
-                    InsertError::Template(reason) => StartupError::InvalidRoute {
-                        route: RouteSite::of(route),
-                        reason: reason.to_string(),
-                    },
-                    InsertError::TooManyParams => StartupError::InvalidRoute {
-                        route: RouteSite::of(route),
-                        reason: format!("more than {} path parameters", crate::extract::MAX_PARAMS),
-                    },
-                })?;
+                router
+                    .insert(&method, route.template, id)
+                    .map_err(|err| match err {
+                        InsertError::Conflict { existing } => {
+                            StartupError::Conflict(Box::new(RouteConflict {
+                                method: method.to_string(),
+                                first: routes
+                                    .get(existing)
+                                    .map_or_else(|| RouteSite::of(route), |r| RouteSite::of(r)),
+                                second: RouteSite::of(route),
+                            }))
+                        }
+                        InsertError::Template(reason) => StartupError::InvalidRoute {
+                            route: Box::new(RouteSite::of(route)),
+                            reason: reason.to_string(),
+                        },
+                        InsertError::TooManyParams => StartupError::InvalidRoute {
+                            route: Box::new(RouteSite::of(route)),
+                            reason: format!(
+                                "more than {} path parameters",
+                                crate::extract::MAX_PARAMS
+                            ),
+                        },
+                    })?;
             }
         }
         Ok(Dispatcher {
@@ -139,6 +150,17 @@ impl fmt::Display for RouteSite {
     }
 }
 
+/// Two routes that answer the same method and path shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteConflict {
+    /// The method both routes claim.
+    pub method: String,
+    /// The route that sorts first.
+    pub first: RouteSite,
+    /// The other route.
+    pub second: RouteSite,
+}
+
 /// Why an application could not start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -147,18 +169,11 @@ pub enum StartupError {
     /// binary uses that crate (`use my_routes as _;` is enough).
     NoRoutes,
     /// Two routes answer the same method and path shape.
-    Conflict {
-        /// The method both routes claim.
-        method: String,
-        /// One route.
-        first: RouteSite,
-        /// The other route.
-        second: RouteSite,
-    },
+    Conflict(Box<RouteConflict>),
     /// A route record is malformed (only possible for records not made by the macros).
     InvalidRoute {
         /// The route.
-        route: RouteSite,
+        route: Box<RouteSite>,
         /// What is wrong.
         reason: String,
     },
@@ -171,11 +186,14 @@ impl fmt::Display for StartupError {
                 "no routes are registered: add a #[get]/#[post]/... function, and if routes live \
                  in a library crate make sure the binary uses it (`use my_routes as _;`)",
             ),
-            StartupError::Conflict { method, first, second } => write!(
+            StartupError::Conflict(conflict) => write!(
                 f,
-                "conflicting routes for {method}: {first} and {second} match the same requests"
+                "conflicting routes for {}: {} and {} match the same requests",
+                conflict.method, conflict.first, conflict.second
             ),
-            StartupError::InvalidRoute { route, reason } => write!(f, "invalid route {route}: {reason}"),
+            StartupError::InvalidRoute { route, reason } => {
+                write!(f, "invalid route {route}: {reason}")
+            }
         }
     }
 }
@@ -219,7 +237,11 @@ impl Dispatcher {
     pub async fn dispatch(&self, event: &[u8]) -> Result<Vec<u8>, DecodeError> {
         let request = event::decode(event)?;
         let response = self.respond(&request).await;
-        Ok(event::encode(&request, &response, request.method == Method::HEAD))
+        Ok(event::encode(
+            &request,
+            &response,
+            request.method == Method::HEAD,
+        ))
     }
 
     /// Routes an already decoded request and runs the route.
@@ -253,7 +275,11 @@ impl Dispatcher {
 }
 
 fn method_not_allowed(methods: &[Method]) -> Response {
-    let allow = methods.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
+    let allow = methods
+        .iter()
+        .map(Method::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
     let response = error_response(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed", None);
     match HeaderValue::from_str(&allow) {
         Ok(value) => response.with_header(ALLOW, value),

@@ -22,5 +22,5 @@ pub mod runtime;
 #[doc(hidden)]
 pub mod __private;
 
-pub use app::{App, Dispatcher, RouteSite, StartupError};
+pub use app::{App, Dispatcher, RouteConflict, RouteSite, StartupError};
 pub use request::Request;

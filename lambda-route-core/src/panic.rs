@@ -40,7 +40,11 @@ pub(crate) fn panic_response(route: &str, payload: &(dyn Any + Send)) -> Respons
 }
 
 pub(crate) fn internal_error() -> Response {
-    error_response(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error", None)
+    error_response(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Internal server error",
+        None,
+    )
 }
 
 /// Runs `f`, catching a panic.

@@ -41,7 +41,8 @@ inventory::collect!(Route);
 pub(crate) fn collected() -> Vec<&'static Route> {
     let mut routes: Vec<&'static Route> = inventory::iter::<Route>.into_iter().collect();
     routes.sort_by(|a, b| {
-        (a.template, a.methods, a.function, a.file, a.line).cmp(&(b.template, b.methods, b.function, b.file, b.line))
+        (a.template, a.methods, a.function, a.file, a.line)
+            .cmp(&(b.template, b.methods, b.function, b.file, b.line))
     });
     routes
 }

@@ -105,7 +105,10 @@ impl<'a> Request<'a> {
 
     /// The first value of a query parameter, percent-decoded.
     pub fn query(&self, name: &str) -> Option<&str> {
-        self.query.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_ref())
+        self.query
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_ref())
     }
 
     /// Every value of a query parameter, percent-decoded, in arrival order.

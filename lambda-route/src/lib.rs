@@ -1,7 +1,7 @@
 #![doc = include_str!("../../README.md")]
 
 pub use lambda_route_core::{event, extract, response, runtime};
-pub use lambda_route_core::{App, Dispatcher, Request, RouteSite, StartupError};
+pub use lambda_route_core::{App, Dispatcher, Request, RouteConflict, RouteSite, StartupError};
 pub use lambda_route_macros::{delete, get, head, lambda_main, options, patch, post, put, route};
 
 pub use extract::Json;

@@ -14,7 +14,10 @@ const SOURCE: Source = Source::ApiGatewayV1;
 
 pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
     let method = method(SOURCE, "$.httpMethod", raw.http_method)?;
-    let path = raw.path.ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?.0;
+    let path = raw
+        .path
+        .ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?
+        .0;
     let headers = into_pairs(raw.multi_value_headers.or(raw.headers));
     let query = into_pairs(
         raw.multi_value_query_string_parameters

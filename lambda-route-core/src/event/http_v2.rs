@@ -89,7 +89,11 @@ mod tests {
             ("/todos", None, "/todos"),
         ];
         for (path, stage, expected) in cases {
-            assert_eq!(strip_stage(Cow::Borrowed(path), stage), expected, "{path} {stage:?}");
+            assert_eq!(
+                strip_stage(Cow::Borrowed(path), stage),
+                expected,
+                "{path} {stage:?}"
+            );
         }
     }
 }

@@ -30,10 +30,16 @@ pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
 }
 
 fn write_control(out: &mut Vec<u8>, b: u8) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hex = |nibble: u8| {
+        if nibble < 10 {
+            b'0' + nibble
+        } else {
+            b'a' + nibble - 10
+        }
+    };
     out.extend_from_slice(b"\\u00");
-    out.push(HEX[usize::from(b >> 4)]);
-    out.push(HEX[usize::from(b & 0xf)]);
+    out.push(hex(b >> 4));
+    out.push(hex(b & 0xf));
 }
 
 /// Appends `"key":` (the key is a trusted ASCII literal).

@@ -15,8 +15,13 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
         .raw_path_snake
         .ok_or_else(|| DecodeError::missing(SOURCE, "$.raw_path"))?
         .0;
-    let (path, query) = lattice_v2::split_query(raw_path, into_pairs(raw.query_string_parameters_snake));
-    let body = body(SOURCE, raw.body, raw.is_base64_encoded_snake.unwrap_or(false))?;
+    let (path, query) =
+        lattice_v2::split_query(raw_path, into_pairs(raw.query_string_parameters_snake));
+    let body = body(
+        SOURCE,
+        raw.body,
+        raw.is_base64_encoded_snake.unwrap_or(false),
+    )?;
     Ok(Request {
         source: SOURCE,
         method,

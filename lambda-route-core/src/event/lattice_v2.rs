@@ -13,7 +13,10 @@ const SOURCE: Source = Source::VpcLatticeV2;
 
 pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
     let method = method(SOURCE, "$.method", raw.method)?;
-    let raw_path = raw.path.ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?.0;
+    let raw_path = raw
+        .path
+        .ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?
+        .0;
     let (path, query) = split_query(raw_path, into_pairs(raw.query_string_parameters));
     let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
     Ok(Request {
@@ -33,7 +36,10 @@ type QueryPairs<'a> = Vec<(Cow<'a, str>, Cow<'a, str>)>;
 
 /// Lattice may send the query string inside the path; the parameter map wins when both are
 /// present.
-pub(super) fn split_query<'a>(path: Cow<'a, str>, query: QueryPairs<'a>) -> (Cow<'a, str>, QueryPairs<'a>) {
+pub(super) fn split_query<'a>(
+    path: Cow<'a, str>,
+    query: QueryPairs<'a>,
+) -> (Cow<'a, str>, QueryPairs<'a>) {
     let Some(at) = path.find('?') else {
         return (path, query);
     };

@@ -159,6 +159,14 @@ pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
         Ok(raw) => raw,
         Err(_) => return Err(explain_failure(event)),
     };
+    let ctx = raw.request_context.as_ref();
+    if let Some(err) = non_http(
+        raw.method_arn.is_some(),
+        raw.route_arn.is_some(),
+        ctx.is_some_and(|c| c.event_type.is_some()),
+    ) {
+        return Err(err);
+    }
     match detect(&raw) {
         Some(Source::ApiGatewayV1) => apigw_v1::decode(raw),
         Some(source @ (Source::HttpApiV2 | Source::FunctionUrl)) => http_v2::decode(raw, source),
@@ -188,15 +196,7 @@ fn detect(raw: &RawEvent<'_>) -> Option<Source> {
         return Some(Source::Alb);
     }
     if let Some(ctx) = ctx.filter(|c| c.http.is_some()) {
-        let is_url = ctx
-            .domain_name
-            .as_ref()
-            .is_some_and(|d| d.0.contains(".lambda-url."));
-        return Some(if is_url {
-            Source::FunctionUrl
-        } else {
-            Source::HttpApiV2
-        });
+        return Some(http_v2_or_url(ctx.domain_name.as_ref().map(|d| &*d.0)));
     }
     if raw.raw_path_snake.is_some() || raw.is_base64_encoded_snake.is_some() {
         return Some(Source::VpcLatticeV1);
@@ -208,6 +208,42 @@ fn detect(raw: &RawEvent<'_>) -> Option<Source> {
         return Some(Source::ApiGatewayV1);
     }
     None
+}
+
+/// HTTP API v2 and Function URL events share one shape; only the domain tells them apart.
+fn http_v2_or_url(domain_name: Option<&str>) -> Source {
+    if domain_name.is_some_and(|d| d.contains(".lambda-url.")) {
+        Source::FunctionUrl
+    } else {
+        Source::HttpApiV2
+    }
+}
+
+/// API Gateway sends some events that carry an HTTP request's fields but must not be answered
+/// with an HTTP response: Lambda authorizer requests (`methodArn`, or `routeArn` for HTTP API
+/// payload 2.0) expect a policy, and a WebSocket `$connect` event has `httpMethod` and `path`
+/// like a REST v1 event. Checked before detection so they are never routed.
+fn non_http(method_arn: bool, route_arn: bool, event_type: bool) -> Option<DecodeError> {
+    let (path, what) = if method_arn {
+        ("$.methodArn", "an API Gateway Lambda authorizer request")
+    } else if route_arn {
+        (
+            "$.routeArn",
+            "an API Gateway HTTP API Lambda authorizer request",
+        )
+    } else if event_type {
+        (
+            "$.requestContext.eventType",
+            "an API Gateway WebSocket event",
+        )
+    } else {
+        return None;
+    };
+    Some(DecodeError {
+        source: None,
+        path: Some(path.to_owned()),
+        message: format!("not an HTTP event: this is {what}"),
+    })
 }
 
 fn not_object() -> DecodeError {
@@ -242,9 +278,18 @@ fn explain_failure(event: &[u8]) -> DecodeError {
         }
         Err(err) => err,
     };
-    let source = serde_json::from_slice::<raw::Probe>(event)
-        .ok()
-        .and_then(|p| probe_source(&p));
+    let probe = serde_json::from_slice::<raw::Probe>(event).ok();
+    if let Some(err) = probe.as_ref().and_then(|p| {
+        let ctx = p.request_context.as_ref();
+        non_http(
+            p.method_arn.is_some(),
+            p.route_arn.is_some(),
+            ctx.is_some_and(|c| c.event_type.is_some()),
+        )
+    }) {
+        return err;
+    }
+    let source = probe.as_ref().and_then(probe_source);
     let inner = err.inner();
     let path = err.path().to_string();
     // A syntax error has no meaningful field path; a data error's position is better said
@@ -256,7 +301,11 @@ fn explain_failure(event: &[u8]) -> DecodeError {
         ),
         _ => (None, format!("malformed JSON: {inner}")),
     };
-    DecodeError { source, path, message }
+    DecodeError {
+        source,
+        path,
+        message,
+    }
 }
 
 /// serde_json appends " at line L column C" to data errors; the JSON path says more.
@@ -272,7 +321,10 @@ fn probe_source(p: &raw::Probe) -> Option<Source> {
     if ctx.is_some_and(|c| c.elb.is_some()) {
         Some(Source::Alb)
     } else if ctx.is_some_and(|c| c.http.is_some()) || p.raw_path.is_some() {
-        Some(Source::HttpApiV2)
+        let domain = ctx
+            .and_then(|c| c.domain_name.as_ref())
+            .and_then(|d| d.as_str());
+        Some(http_v2_or_url(domain))
     } else if p.raw_path_snake.is_some() || p.is_base64_encoded_snake.is_some() {
         Some(Source::VpcLatticeV1)
     } else if p.method.is_some() || ctx.is_some_and(|c| c.service_network_arn.is_some()) {

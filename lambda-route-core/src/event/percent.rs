@@ -93,7 +93,11 @@ mod tests {
             ("%FF", false, Err(PercentError::NotUtf8)),
         ];
         for (input, plus, expected) in cases {
-            assert_eq!(decode(input, plus).as_deref(), expected.as_deref(), "{input}");
+            assert_eq!(
+                decode(input, plus).as_deref(),
+                expected.as_deref(),
+                "{input}"
+            );
         }
     }
 

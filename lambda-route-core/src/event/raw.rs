@@ -51,6 +51,14 @@ pub(crate) struct RawEvent<'a> {
     pub(crate) is_base64_encoded_snake: Option<bool>,
     #[serde(borrow, default, rename = "requestContext")]
     pub(crate) request_context: Option<RawContext<'a>>,
+    /// Present only on API Gateway Lambda authorizer requests (REST, WebSocket, HTTP API
+    /// payload 1.0), which otherwise look like REST v1 events.
+    #[serde(default, rename = "methodArn")]
+    pub(crate) method_arn: Option<IgnoredAny>,
+    /// Present only on HTTP API Lambda authorizer requests (payload 2.0), which otherwise
+    /// look like HTTP API v2 events.
+    #[serde(default, rename = "routeArn")]
+    pub(crate) route_arn: Option<IgnoredAny>,
 }
 
 /// `requestContext`, as far as routing needs it.
@@ -71,6 +79,10 @@ pub(crate) struct RawContext<'a> {
     /// Present only on VPC Lattice v2 events.
     #[serde(default, rename = "serviceNetworkArn")]
     pub(crate) service_network_arn: Option<IgnoredAny>,
+    /// Present only on API Gateway WebSocket events, whose `$connect` event otherwise looks
+    /// like a REST v1 event.
+    #[serde(default, rename = "eventType")]
+    pub(crate) event_type: Option<IgnoredAny>,
 }
 
 /// `requestContext.http` of HTTP API v2 / Function URL events.
@@ -241,6 +253,10 @@ pub(crate) struct Probe {
     pub(crate) request_context: Option<ProbeContext>,
     #[serde(default, rename = "rawPath")]
     pub(crate) raw_path: Option<IgnoredAny>,
+    #[serde(default, rename = "methodArn")]
+    pub(crate) method_arn: Option<IgnoredAny>,
+    #[serde(default, rename = "routeArn")]
+    pub(crate) route_arn: Option<IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -251,4 +267,10 @@ pub(crate) struct ProbeContext {
     pub(crate) http: Option<IgnoredAny>,
     #[serde(default, rename = "serviceNetworkArn")]
     pub(crate) service_network_arn: Option<IgnoredAny>,
+    #[serde(default, rename = "eventType")]
+    pub(crate) event_type: Option<IgnoredAny>,
+    /// Only read to tell a Function URL from an HTTP API; any JSON value is accepted so a
+    /// malformed one does not hide the source.
+    #[serde(default, rename = "domainName")]
+    pub(crate) domain_name: Option<serde_json::Value>,
 }

@@ -5,7 +5,10 @@ use super::*;
 #[test]
 fn detects_each_source_from_minimal_events() {
     let cases: [(&str, Source); 7] = [
-        (r#"{"httpMethod":"GET","path":"/","requestContext":{"stage":"prod"}}"#, Source::ApiGatewayV1),
+        (
+            r#"{"httpMethod":"GET","path":"/","requestContext":{"stage":"prod"}}"#,
+            Source::ApiGatewayV1,
+        ),
         (r#"{"httpMethod":"GET","path":"/"}"#, Source::ApiGatewayV1),
         (
             r#"{"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET"},"domainName":"id.execute-api.us-east-1.amazonaws.com"}}"#,
@@ -15,9 +18,18 @@ fn detects_each_source_from_minimal_events() {
             r#"{"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET"},"domainName":"abc.lambda-url.us-east-1.on.aws"}}"#,
             Source::FunctionUrl,
         ),
-        (r#"{"httpMethod":"GET","path":"/","requestContext":{"elb":{"targetGroupArn":"x"}}}"#, Source::Alb),
-        (r#"{"raw_path":"/","method":"GET","is_base64_encoded":false}"#, Source::VpcLatticeV1),
-        (r#"{"version":"2.0","path":"/","method":"GET","requestContext":{"serviceNetworkArn":"x"}}"#, Source::VpcLatticeV2),
+        (
+            r#"{"httpMethod":"GET","path":"/","requestContext":{"elb":{"targetGroupArn":"x"}}}"#,
+            Source::Alb,
+        ),
+        (
+            r#"{"raw_path":"/","method":"GET","is_base64_encoded":false}"#,
+            Source::VpcLatticeV1,
+        ),
+        (
+            r#"{"version":"2.0","path":"/","method":"GET","requestContext":{"serviceNetworkArn":"x"}}"#,
+            Source::VpcLatticeV2,
+        ),
     ];
     for (json, source) in cases {
         let request = decode(json.as_bytes()).unwrap_or_else(|e| panic!("{json}: {e}"));
@@ -27,14 +39,39 @@ fn detects_each_source_from_minimal_events() {
 
 #[test]
 fn malformed_events_are_errors_naming_source_and_field() {
-    let cases: [(&str, Option<Source>, Option<&str>, &str); 12] = [
+    let cases: [(&str, Option<Source>, Option<&str>, &str); 13] = [
         ("", None, None, "empty event"),
-        (r#"{"httpMethod":"GET","pa"#, None, None, "malformed JSON: EOF"),
+        (
+            r#"{"httpMethod":"GET","pa"#,
+            None,
+            None,
+            "malformed JSON: EOF",
+        ),
         ("[1,2]", None, None, "expected a JSON object"),
-        (r#"{"Records":[{"eventSource":"aws:sqs"}]}"#, None, None, "not an HTTP event"),
-        (r#"{"httpMethod":5,"path":"/"}"#, Some(Source::ApiGatewayV1), Some("$.httpMethod"), "expected a string"),
-        (r#"{"httpMethod":"GET"}"#, Some(Source::ApiGatewayV1), Some("$.path"), "missing field"),
-        (r#"{"httpMethod":"G ET","path":"/"}"#, Some(Source::ApiGatewayV1), Some("$.httpMethod"), "invalid HTTP method"),
+        (
+            r#"{"Records":[{"eventSource":"aws:sqs"}]}"#,
+            None,
+            None,
+            "not an HTTP event",
+        ),
+        (
+            r#"{"httpMethod":5,"path":"/"}"#,
+            Some(Source::ApiGatewayV1),
+            Some("$.httpMethod"),
+            "expected a string",
+        ),
+        (
+            r#"{"httpMethod":"GET"}"#,
+            Some(Source::ApiGatewayV1),
+            Some("$.path"),
+            "missing field",
+        ),
+        (
+            r#"{"httpMethod":"G ET","path":"/"}"#,
+            Some(Source::ApiGatewayV1),
+            Some("$.httpMethod"),
+            "invalid HTTP method",
+        ),
         (
             r#"{"httpMethod":"GET","path":"/","headers":{"a":1}}"#,
             Some(Source::ApiGatewayV1),
@@ -60,6 +97,12 @@ fn malformed_events_are_errors_naming_source_and_field() {
             "missing field",
         ),
         (
+            r#"{"version":"2.0","rawPath":"/","requestContext":{"http":{"method":7},"domainName":"abc.lambda-url.us-east-1.on.aws"}}"#,
+            Some(Source::FunctionUrl),
+            Some("$.requestContext.http.method"),
+            "expected a string",
+        ),
+        (
             r#"{"version":"2.0","path":"/","method":"GET","isBase64Encoded":"yes"}"#,
             Some(Source::VpcLatticeV2),
             Some("$.isBase64Encoded"),
@@ -74,5 +117,48 @@ fn malformed_events_are_errors_naming_source_and_field() {
         assert_eq!(err.source(), source, "{json}: {err}");
         assert_eq!(err.json_path(), path, "{json}: {err}");
         assert!(err.message().contains(message), "{json}: {err}");
+    }
+}
+
+#[test]
+fn authorizer_and_websocket_events_are_not_routed() {
+    // Each carries the fields of an HTTP source (`httpMethod` + `path`, or
+    // `requestContext.http`), so detection alone would route it.
+    let cases: [(&str, &str, &str); 5] = [
+        (
+            r#"{"type":"REQUEST","methodArn":"arn:aws:execute-api:us-east-1:1:a/test/GET/r","path":"/r","httpMethod":"GET","requestContext":{"stage":"test"}}"#,
+            "$.methodArn",
+            "not an HTTP event: this is an API Gateway Lambda authorizer request",
+        ),
+        (
+            r#"{"version":"2.0","type":"REQUEST","routeArn":"arn:aws:execute-api:us-east-1:1:a/test/GET/r","rawPath":"/r","requestContext":{"http":{"method":"GET"}}}"#,
+            "$.routeArn",
+            "not an HTTP event: this is an API Gateway HTTP API Lambda authorizer request",
+        ),
+        (
+            r#"{"path":"/","httpMethod":"POST","requestContext":{"eventType":"CONNECT","connectionId":"x","routeKey":"$connect"}}"#,
+            "$.requestContext.eventType",
+            "not an HTTP event: this is an API Gateway WebSocket event",
+        ),
+        // Malformed as well: still named for what it is, not for the broken field.
+        (
+            r#"{"path":"/","httpMethod":5,"requestContext":{"eventType":"CONNECT"}}"#,
+            "$.requestContext.eventType",
+            "not an HTTP event: this is an API Gateway WebSocket event",
+        ),
+        (
+            r#"{"type":"REQUEST","methodArn":"arn","path":"/r","httpMethod":"GET","headers":[]}"#,
+            "$.methodArn",
+            "not an HTTP event: this is an API Gateway Lambda authorizer request",
+        ),
+    ];
+    for (json, path, message) in cases {
+        let err = match decode(json.as_bytes()) {
+            Ok(request) => panic!("{json}: decoded as {:?}", request.source),
+            Err(err) => err,
+        };
+        assert_eq!(err.source(), None, "{json}: {err}");
+        assert_eq!(err.json_path(), Some(path), "{json}: {err}");
+        assert_eq!(err.message(), message, "{json}: {err}");
     }
 }

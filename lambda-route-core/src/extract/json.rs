@@ -62,13 +62,19 @@ fn body_rejection(err: &serde_path_to_error::Error<serde_json::Error>) -> Reject
                 Segment::Unknown => "?".to_owned(),
             }));
             let msg = inner.to_string();
-            let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| msg.get(..i).unwrap_or(&msg));
+            let msg = msg
+                .rfind(" at line ")
+                .map_or(msg.as_str(), |i| msg.get(..i).unwrap_or(&msg));
             Rejection::field(loc, "invalid", msg.to_owned())
         }
-        _ if inner.is_eof() && inner.line() == 1 && inner.column() == 0 => {
-            Rejection::new(StatusCode::BAD_REQUEST, "Request body is empty; expected JSON")
-        }
-        _ => Rejection::new(StatusCode::BAD_REQUEST, format!("Malformed JSON body: {inner}")),
+        _ if inner.is_eof() && inner.line() == 1 && inner.column() == 0 => Rejection::new(
+            StatusCode::BAD_REQUEST,
+            "Request body is empty; expected JSON",
+        ),
+        _ => Rejection::new(
+            StatusCode::BAD_REQUEST,
+            format!("Malformed JSON body: {inner}"),
+        ),
     }
 }
 

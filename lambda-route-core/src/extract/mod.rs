@@ -16,8 +16,8 @@ pub use json::Json;
 pub use path::FromPathParam;
 pub use path::PathParams;
 pub(crate) use path::{path_param, MAX_PARAMS};
-pub use rejection::{FieldError, Rejection};
 pub use rejection::Rejections;
+pub use rejection::{FieldError, Rejection};
 
 /// A route argument read from the request (anything but a path parameter).
 ///
@@ -57,7 +57,10 @@ pub trait FromRequest: Sized {
 }
 
 /// Runs one extractor, recording its rejection. Called by generated code.
-pub(crate) fn extract<T: FromRequest>(request: &Request<'_>, rejections: &mut Rejections) -> Option<T> {
+pub(crate) fn extract<T: FromRequest>(
+    request: &Request<'_>,
+    rejections: &mut Rejections,
+) -> Option<T> {
     match T::from_request(request) {
         Ok(value) => Some(value),
         Err(rejection) => {

@@ -108,13 +108,21 @@ pub(crate) fn path_param<T: FromPathParam>(
     let Some(raw) = params.get(index) else {
         // The router and the macro read the same template; this is unreachable unless a
         // route record was built by hand.
-        rejections.push(Rejection::field(["path", name], "missing", "path parameter missing"));
+        rejections.push(Rejection::field(
+            ["path", name],
+            "missing",
+            "path parameter missing",
+        ));
         return None;
     };
     let decoded = match percent::decode(raw, false) {
         Ok(decoded) => decoded,
         Err(err) => {
-            rejections.push(Rejection::field(["path", name], "percent_encoding", err.to_string()));
+            rejections.push(Rejection::field(
+                ["path", name],
+                "percent_encoding",
+                err.to_string(),
+            ));
             return None;
         }
     };
@@ -160,12 +168,16 @@ mod tests {
         let mut rej = Rejections::default();
         let p = params(&["42", "a%2Fb"]);
         assert_eq!(path_param::<u64>(&p, 0, "id", &mut rej), Some(42));
-        assert_eq!(path_param::<String>(&p, 1, "name", &mut rej).as_deref(), Some("a/b"));
+        assert_eq!(
+            path_param::<String>(&p, 1, "name", &mut rej).as_deref(),
+            Some("a/b")
+        );
     }
 
     #[test]
     fn failures_are_422_with_location() {
-        let cases: [(&'static str, &str); 2] = [("abc", "parse_error"), ("%zz", "percent_encoding")];
+        let cases: [(&'static str, &str); 2] =
+            [("abc", "parse_error"), ("%zz", "percent_encoding")];
         for (raw, kind) in cases {
             let mut rej = Rejections::default();
             assert_eq!(path_param::<u64>(&params(&[raw]), 0, "id", &mut rej), None);

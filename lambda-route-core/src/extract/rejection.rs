@@ -177,7 +177,11 @@ mod tests {
     #[test]
     fn field_errors_merge_into_one_422() {
         let mut all = Rejections::default();
-        all.push(Rejection::field(["path", "id"], "parse_error", "invalid u64"));
+        all.push(Rejection::field(
+            ["path", "id"],
+            "parse_error",
+            "invalid u64",
+        ));
         all.push(Rejection::field(["query", "limit"], "missing", "required"));
         let response = all.into_response();
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -202,7 +206,10 @@ mod tests {
             }
             let response = all.into_response();
             assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-            assert_eq!(body(&response), r#"{"statusCode":400,"message":"Malformed JSON body"}"#);
+            assert_eq!(
+                body(&response),
+                r#"{"statusCode":400,"message":"Malformed JSON body"}"#
+            );
         }
     }
 }

@@ -132,8 +132,14 @@ mod tests {
             ("x".into_response(), StatusCode::OK),
             (String::new().into_response(), StatusCode::OK),
             (().into_response(), StatusCode::NO_CONTENT),
-            (StatusCode::IM_A_TEAPOT.into_response(), StatusCode::IM_A_TEAPOT),
-            ((StatusCode::CREATED, "x").into_response(), StatusCode::CREATED),
+            (
+                StatusCode::IM_A_TEAPOT.into_response(),
+                StatusCode::IM_A_TEAPOT,
+            ),
+            (
+                (StatusCode::CREATED, "x").into_response(),
+                StatusCode::CREATED,
+            ),
             (Ok::<_, StatusCode>("x").into_response(), StatusCode::OK),
             (None::<String>.into_response(), StatusCode::NOT_FOUND),
         ];

@@ -8,8 +8,8 @@ use http::StatusCode;
 mod http_error;
 mod into_response;
 
-pub use http_error::HttpError;
 pub(crate) use http_error::error_response;
+pub use http_error::HttpError;
 pub use into_response::IntoResponse;
 
 pub(crate) const TEXT_PLAIN: HeaderValue = HeaderValue::from_static("text/plain; charset=utf-8");

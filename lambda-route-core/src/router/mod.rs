@@ -70,6 +70,10 @@ pub(crate) enum InsertError {
 
 /// The result of a lookup.
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "returned once per request on the stack; boxing the params would allocate on the hot path"
+)]
 pub(crate) enum Lookup<'p> {
     Found(RouteId, PathParams<'p>),
     /// The path exists for other methods: these (sorted, deduplicated).
@@ -84,7 +88,12 @@ pub(crate) struct Router {
 }
 
 impl Router {
-    pub(crate) fn insert(&mut self, method: &Method, template: &str, id: RouteId) -> Result<(), InsertError> {
+    pub(crate) fn insert(
+        &mut self,
+        method: &Method,
+        template: &str,
+        id: RouteId,
+    ) -> Result<(), InsertError> {
         let segments = template::parse(template).map_err(InsertError::Template)?;
         let params = segments
             .iter()
@@ -104,7 +113,9 @@ impl Router {
         }
         let slot = if rest { &mut node.rest } else { &mut node.end };
         if let Some((_, existing)) = slot.iter().find(|(m, _)| m == method) {
-            return Err(InsertError::Conflict { existing: *existing });
+            return Err(InsertError::Conflict {
+                existing: *existing,
+            });
         }
         slot.push((method.clone(), id));
         Ok(())
@@ -254,7 +265,9 @@ mod tests {
         match r.lookup(&method, path) {
             Lookup::Found(id, params) => Some((
                 id,
-                (0..params.len()).map(|i| params.get(i).unwrap().to_owned()).collect(),
+                (0..params.len())
+                    .map(|i| params.get(i).unwrap().to_owned())
+                    .collect(),
             )),
             _ => None,
         }
@@ -275,7 +288,10 @@ mod tests {
             let name = |path| found(&r, "GET", path).map(|(id, p)| (ordered[id].1, p));
             assert_eq!(name("/files/readme"), Some(("/files/readme", vec![])));
             assert_eq!(name("/files/x"), Some(("/files/<id>", vec!["x".into()])));
-            assert_eq!(name("/files/x/y"), Some(("/files/<path..>", vec!["x/y".into()])));
+            assert_eq!(
+                name("/files/x/y"),
+                Some(("/files/<path..>", vec!["x/y".into()]))
+            );
             assert_eq!(name("/files"), Some(("/files/<path..>", vec!["".into()])));
         }
     }
@@ -293,7 +309,8 @@ mod tests {
             ("GET", "/a/<x>"),
             ("GET", "/static/<rest..>"),
         ]);
-        let cases: [(&str, &str, Option<(RouteId, Vec<&str>)>); 13] = [
+        type Case<'a> = (&'a str, &'a str, Option<(RouteId, Vec<&'a str>)>);
+        let cases: [Case<'_>; 13] = [
             ("GET", "/", Some((0, vec![]))),
             ("GET", "/todos", Some((1, vec![]))),
             ("GET", "/todos/", Some((1, vec![]))),
@@ -303,7 +320,11 @@ mod tests {
             ("DELETE", "/todos/42", Some((4, vec!["42"]))),
             ("GET", "/todos/1/tags/x", Some((5, vec!["1", "x"]))),
             ("GET", "/a/b", Some((7, vec!["b"]))),
-            ("GET", "/static/css/site.css", Some((8, vec!["css/site.css"]))),
+            (
+                "GET",
+                "/static/css/site.css",
+                Some((8, vec!["css/site.css"])),
+            ),
             ("HEAD", "/todos/7", Some((3, vec!["7"]))),
             ("GET", "/todos//", None),
             ("GET", "nope", None),
@@ -316,7 +337,11 @@ mod tests {
 
     #[test]
     fn method_not_allowed_lists_methods() {
-        let r = router(&[("GET", "/todos/<id>"), ("DELETE", "/todos/<id>"), ("PUT", "/todos/<id>")]);
+        let r = router(&[
+            ("GET", "/todos/<id>"),
+            ("DELETE", "/todos/<id>"),
+            ("PUT", "/todos/<id>"),
+        ]);
         match r.lookup(&Method::POST, "/todos/1") {
             Lookup::MethodNotAllowed(methods) => assert_eq!(
                 methods.iter().map(Method::as_str).collect::<Vec<_>>(),

@@ -33,11 +33,15 @@ impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TemplateError::NoLeadingSlash => f.write_str("a route path must start with `/`"),
-            TemplateError::EmptySegment => f.write_str("a route path cannot contain an empty segment (`//`)"),
+            TemplateError::EmptySegment => {
+                f.write_str("a route path cannot contain an empty segment (`//`)")
+            }
             TemplateError::TrailingSlash => f.write_str("a route path cannot end with `/`"),
             TemplateError::BadParam(s) => write!(f, "`{s}` is not a valid parameter segment"),
             TemplateError::DuplicateParam(s) => write!(f, "parameter `{s}` appears twice"),
-            TemplateError::RestNotLast => f.write_str("a `<rest..>` parameter must be the last segment"),
+            TemplateError::RestNotLast => {
+                f.write_str("a `<rest..>` parameter must be the last segment")
+            }
             TemplateError::QueryString => f.write_str("a route path cannot contain a query string"),
         }
     }

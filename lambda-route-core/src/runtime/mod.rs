@@ -47,7 +47,10 @@ where
     F: Future,
     F::Output: IntoApp,
 {
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("lambda-route: cannot start the async runtime: {err}");

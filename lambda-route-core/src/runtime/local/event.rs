@@ -109,12 +109,16 @@ fn decode_lossy(s: &str) -> String {
 fn request_id() -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
     format!("local-{:x}-{n}", nanos & 0xffff_ffff_ffff)
 }
 
 fn epoch_millis() -> u128 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis())
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis())
 }
 
 /// The event JSON for one HTTP request.
@@ -125,7 +129,13 @@ pub(super) fn build(kind: EventKind, parts: &Parts, body: &[u8], peer: SocketAdd
     match kind {
         EventKind::ApiGatewayV1 => rest_v1(&mut out, &req, peer),
         EventKind::HttpApiV2 => http_v2(&mut out, &req, peer, "local", "localhost"),
-        EventKind::FunctionUrl => http_v2(&mut out, &req, peer, "local", "local.lambda-url.local.on.aws"),
+        EventKind::FunctionUrl => http_v2(
+            &mut out,
+            &req,
+            peer,
+            "local",
+            "local.lambda-url.local.on.aws",
+        ),
         EventKind::Alb => alb(&mut out, &req, false),
         EventKind::AlbMultiValue => alb(&mut out, &req, true),
         EventKind::VpcLatticeV1 => lattice_v1(&mut out, &req),
@@ -142,11 +152,22 @@ fn rest_v1(out: &mut Vec<u8>, req: &Parsed<'_>, peer: SocketAddr) {
     field_str(out, "path", req.path);
     field_str(out, "httpMethod", req.method);
     let headers = with_cookie_header(req);
-    map_single(out, "headers", headers.iter().map(|(n, v)| (*n, v.as_str())), ",");
-    map_multi(out, "multiValueHeaders", headers.iter().map(|(n, v)| (*n, v.as_str())));
+    map_single(
+        out,
+        "headers",
+        headers.iter().map(|(n, v)| (*n, v.as_str())),
+        ",",
+    );
+    map_multi(
+        out,
+        "multiValueHeaders",
+        headers.iter().map(|(n, v)| (*n, v.as_str())),
+    );
     let query = req.query.iter().map(|(n, v)| (n.as_str(), v.as_str()));
     if req.query.is_empty() {
-        out.extend_from_slice(b"\"queryStringParameters\":null,\"multiValueQueryStringParameters\":null,");
+        out.extend_from_slice(
+            b"\"queryStringParameters\":null,\"multiValueQueryStringParameters\":null,",
+        );
     } else {
         map_single_last(out, "queryStringParameters", query.clone());
         map_multi(out, "multiValueQueryStringParameters", query);
@@ -187,23 +208,41 @@ fn http_v2(out: &mut Vec<u8>, req: &Parsed<'_>, peer: SocketAddr, api_id: &str, 
         }
         out.extend_from_slice(b"],");
     }
-    map_single(out, "headers", req.headers.iter().map(|(n, v)| (*n, v.as_str())), ",");
+    map_single(
+        out,
+        "headers",
+        req.headers.iter().map(|(n, v)| (*n, v.as_str())),
+        ",",
+    );
     if !req.query.is_empty() {
-        map_single(out, "queryStringParameters", req.query.iter().map(|(n, v)| (n.as_str(), v.as_str())), ",");
+        map_single(
+            out,
+            "queryStringParameters",
+            req.query.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+            ",",
+        );
     }
     write_key(out, "requestContext");
     out.push(b'{');
     field_str(out, "accountId", "anonymous");
     field_str(out, "apiId", api_id);
     field_str(out, "domainName", domain);
-    field_str(out, "domainPrefix", domain.split('.').next().unwrap_or(domain));
+    field_str(
+        out,
+        "domainPrefix",
+        domain.split('.').next().unwrap_or(domain),
+    );
     write_key(out, "http");
     out.push(b'{');
     field_str(out, "method", req.method);
     field_str(out, "path", req.path);
     field_str(out, "protocol", "HTTP/1.1");
     field_str(out, "sourceIp", &peer.ip().to_string());
-    let agent = req.headers.iter().find(|(n, _)| *n == "user-agent").map_or("", |(_, v)| v.as_str());
+    let agent = req
+        .headers
+        .iter()
+        .find(|(n, _)| *n == "user-agent")
+        .map_or("", |(_, v)| v.as_str());
     field_str(out, "userAgent", agent);
     trim_comma(out);
     out.extend_from_slice(b"},");
@@ -222,7 +261,11 @@ fn alb(out: &mut Vec<u8>, req: &Parsed<'_>, multi: bool) {
     field_str(out, "httpMethod", req.method);
     field_str(out, "path", req.path);
     // ALB passes query keys and values exactly as the client encoded them.
-    let raw_query = req.raw_query.split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').unwrap_or((p, "")));
+    let raw_query = req
+        .raw_query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').unwrap_or((p, "")));
     let headers = with_cookie_header(req);
     let headers = headers.iter().map(|(n, v)| (*n, v.as_str()));
     if multi {
@@ -238,8 +281,18 @@ fn lattice_v1(out: &mut Vec<u8>, req: &Parsed<'_>) {
     field_str(out, "raw_path", req.path);
     field_str(out, "method", req.method);
     let headers = with_cookie_header(req);
-    map_single(out, "headers", headers.iter().map(|(n, v)| (*n, v.as_str())), ", ");
-    map_single(out, "query_string_parameters", req.query.iter().map(|(n, v)| (n.as_str(), v.as_str())), ",");
+    map_single(
+        out,
+        "headers",
+        headers.iter().map(|(n, v)| (*n, v.as_str())),
+        ", ",
+    );
+    map_single(
+        out,
+        "query_string_parameters",
+        req.query.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+        ",",
+    );
 }
 
 fn lattice_v2(out: &mut Vec<u8>, req: &Parsed<'_>) {
@@ -247,8 +300,16 @@ fn lattice_v2(out: &mut Vec<u8>, req: &Parsed<'_>) {
     field_str(out, "path", req.path);
     field_str(out, "method", req.method);
     let headers = with_cookie_header(req);
-    map_multi(out, "headers", headers.iter().map(|(n, v)| (*n, v.as_str())));
-    map_multi(out, "queryStringParameters", req.query.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    map_multi(
+        out,
+        "headers",
+        headers.iter().map(|(n, v)| (*n, v.as_str())),
+    );
+    map_multi(
+        out,
+        "queryStringParameters",
+        req.query.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+    );
     out.extend_from_slice(
         b"\"requestContext\":{\"serviceNetworkArn\":\"arn:aws:vpc-lattice:local:000000000000:servicenetwork/sn-local\",\
 \"serviceArn\":\"arn:aws:vpc-lattice:local:000000000000:service/svc-local\",\
@@ -327,7 +388,11 @@ where
         }
         write_str(out, name);
         out.push(b':');
-        let joined: Vec<&str> = pairs.clone().filter(|(n, _)| *n == name).map(|(_, v)| v).collect();
+        let joined: Vec<&str> = pairs
+            .clone()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+            .collect();
         write_str(out, &joined.join(sep));
     }
     out.extend_from_slice(b"},");
@@ -346,7 +411,12 @@ where
         }
         write_str(out, name);
         out.push(b':');
-        let last = pairs.clone().filter(|(n, _)| *n == name).map(|(_, v)| v).last().unwrap_or("");
+        let last = pairs
+            .clone()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+            .last()
+            .unwrap_or("");
         write_str(out, last);
     }
     out.extend_from_slice(b"},");
@@ -411,8 +481,9 @@ mod tests {
         for kind in kinds {
             for body in [&b"{\"title\":\"hi\"}"[..], &[0xff, 0x00, 0x10][..]] {
                 let event = build(kind, &parts, body, peer);
-                let request = Request::from_event(&event)
-                    .unwrap_or_else(|e| panic!("{kind:?}: {e}\n{}", String::from_utf8_lossy(&event)));
+                let request = Request::from_event(&event).unwrap_or_else(|e| {
+                    panic!("{kind:?}: {e}\n{}", String::from_utf8_lossy(&event))
+                });
                 assert_eq!(request.source(), kind.source(), "{kind:?}");
                 assert_eq!(request.method(), "POST", "{kind:?}");
                 assert_eq!(request.path(), "/todos/a%2Fb", "{kind:?}");
@@ -421,12 +492,16 @@ mod tests {
                 assert_eq!(request.body(), body, "{kind:?}");
                 let cookies: Vec<&str> = request.header_all("cookie").collect();
                 assert!(
-                    cookies == ["session=abc", "theme=dark"] || cookies == ["session=abc; theme=dark"],
+                    cookies == ["session=abc", "theme=dark"]
+                        || cookies == ["session=abc; theme=dark"],
                     "{kind:?}: {cookies:?}"
                 );
                 if kind != EventKind::Alb && kind != EventKind::ApiGatewayV1 {
                     let tags: Vec<&str> = request.query_all("tag").collect();
-                    assert!(tags == ["x y", "z"] || tags == ["x y,z"], "{kind:?}: {tags:?}");
+                    assert!(
+                        tags == ["x y", "z"] || tags == ["x y,z"],
+                        "{kind:?}: {tags:?}"
+                    );
                 }
                 assert!(Source::ALL.contains(&request.source()));
             }
@@ -435,7 +510,10 @@ mod tests {
 
     #[test]
     fn kinds_parse() {
-        assert_eq!("alb-multi".parse::<EventKind>().unwrap(), EventKind::AlbMultiValue);
+        assert_eq!(
+            "alb-multi".parse::<EventKind>().unwrap(),
+            EventKind::AlbMultiValue
+        );
         assert_eq!("V1".parse::<EventKind>().unwrap(), EventKind::ApiGatewayV1);
         assert!("sqs".parse::<EventKind>().is_err());
     }

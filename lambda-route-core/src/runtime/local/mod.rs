@@ -70,7 +70,11 @@ impl LocalConfig {
         )
     }
 
-    fn from_parts(args: &[String], port_env: Option<&str>, event_env: Option<&str>) -> Result<Self, ConfigError> {
+    fn from_parts(
+        args: &[String],
+        port_env: Option<&str>,
+        event_env: Option<&str>,
+    ) -> Result<Self, ConfigError> {
         let mut port = port_env.map(str::to_owned);
         let mut event = event_env.map(str::to_owned);
         let mut args = args.iter();
@@ -88,9 +92,9 @@ impl LocalConfig {
         }
         let port = match port {
             None => 3000,
-            Some(p) => p
-                .parse::<u16>()
-                .map_err(|_| ConfigError(format!("invalid port {p:?}: expected a number 0-65535")))?,
+            Some(p) => p.parse::<u16>().map_err(|_| {
+                ConfigError(format!("invalid port {p:?}: expected a number 0-65535"))
+            })?,
         };
         let event = match event {
             None => EventKind::HttpApiV2,
@@ -108,7 +112,10 @@ impl LocalConfig {
 /// # Errors
 ///
 /// When the address cannot be bound.
-pub async fn serve(dispatcher: Arc<Dispatcher>, config: LocalConfig) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+pub async fn serve(
+    dispatcher: Arc<Dispatcher>,
+    config: LocalConfig,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let listener = TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
@@ -125,7 +132,8 @@ pub async fn serve(dispatcher: Arc<Dispatcher>, config: LocalConfig) -> Result<(
         let dispatcher = Arc::clone(&dispatcher);
         let kind = config.event;
         tokio::spawn(async move {
-            let service = service_fn(move |request| handle(Arc::clone(&dispatcher), kind, peer, request));
+            let service =
+                service_fn(move |request| handle(Arc::clone(&dispatcher), kind, peer, request));
             if let Err(err) = http1::Builder::new()
                 .serve_connection(TokioIo::new(stream), service)
                 .await
@@ -220,8 +228,16 @@ mod tests {
         let cfg = LocalConfig::from_parts(&[], Some("8080"), Some("alb")).unwrap();
         assert_eq!((cfg.addr.port(), cfg.event), (8080, EventKind::Alb));
 
-        let cfg = LocalConfig::from_parts(&args(&["--port", "9000", "--event=v1"]), Some("8080"), Some("alb")).unwrap();
-        assert_eq!((cfg.addr.port(), cfg.event), (9000, EventKind::ApiGatewayV1));
+        let cfg = LocalConfig::from_parts(
+            &args(&["--port", "9000", "--event=v1"]),
+            Some("8080"),
+            Some("alb"),
+        )
+        .unwrap();
+        assert_eq!(
+            (cfg.addr.port(), cfg.event),
+            (9000, EventKind::ApiGatewayV1)
+        );
         assert!(cfg.addr.ip().is_loopback());
     }
 

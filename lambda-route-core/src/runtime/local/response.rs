@@ -25,7 +25,8 @@ struct LambdaResponse<'a> {
 
 pub(super) fn plain(status: u16, message: &str) -> hyper::Response<Full<Bytes>> {
     let mut response = hyper::Response::new(Full::new(Bytes::from(format!("{message}\n"))));
-    *response.status_mut() = http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::BAD_GATEWAY);
+    *response.status_mut() =
+        http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::BAD_GATEWAY);
     response.headers_mut().insert(
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static("text/plain; charset=utf-8"),
@@ -43,7 +44,9 @@ pub(super) fn from_lambda(json: &[u8]) -> hyper::Response<Full<Bytes>> {
         Some(CowStr(body)) if parsed.is_base64_encoded => {
             match base64::engine::general_purpose::STANDARD.decode(body.as_bytes()) {
                 Ok(bytes) => bytes,
-                Err(err) => return plain(502, &format!("Lambda response body is not base64: {err}")),
+                Err(err) => {
+                    return plain(502, &format!("Lambda response body is not base64: {err}"))
+                }
             }
         }
         Some(CowStr(body)) => body.into_owned().into_bytes(),
