@@ -1,1 +1,514 @@
-//! placeholder: being written
+//! Malformed and foreign events through the whole dispatcher: each is a clear
+//! [`DecodeError`] naming the source it was detected as, the JSON path of the field to blame
+//! and what is wrong, never a panic and never a routed request. A bad path parameter is an
+//! HTTP answer instead (422). Afterwards the same dispatcher still serves, and hostile header
+//! values come back escaped.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "tests panic on failure"
+)]
+
+use lambda_route::event::{DecodeError, Source};
+use lambda_route::prelude::*;
+use lambda_route::{HeaderName, HeaderValue};
+use lambda_route_tests::{dispatch, dispatch_raw, fixture};
+use serde_json::{json, Value};
+
+// ---- routes ----
+
+#[get("/items/<name>")]
+fn item(name: String) -> String {
+    format!("item {name}")
+}
+
+/// The `x-echo` request header.
+struct Echo(String);
+
+impl FromRequest for Echo {
+    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+        request
+            .header("x-echo")
+            .map(|v| Echo(v.to_owned()))
+            .ok_or_else(|| Rejection::field(["header", "x-echo"], "missing", "header is required"))
+    }
+}
+
+/// Echoes `x-echo` into a response header and the body.
+#[get("/echo")]
+fn echo(Echo(value): Echo) -> Result<Response, HttpError> {
+    let header = HeaderValue::from_str(&value)
+        .map_err(|_| HttpError::bad_request("x-echo holds characters a header cannot carry"))?;
+    Ok(Response::text(value).with_header(HeaderName::from_static("x-echo"), header))
+}
+
+/// Echoes the body as text.
+#[post("/echo")]
+fn echo_body(Echo(_): Echo, body: Body) -> String {
+    body.0
+}
+
+/// The body as UTF-8 text.
+struct Body(String);
+
+impl FromRequest for Body {
+    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+        Ok(Body(String::from_utf8_lossy(request.body()).into_owned()))
+    }
+}
+
+// ---- helpers ----
+
+/// Fixture `name` with the JSON value at `pointer` replaced (or added to its parent object).
+fn patched(name: &str, edits: &[(&str, Value)]) -> Vec<u8> {
+    let mut event: Value = serde_json::from_slice(&fixture(name)).unwrap();
+    for (pointer, value) in edits {
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        let parent = event
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("{name}: no {parent}"));
+        parent[key] = value.clone();
+    }
+    serde_json::to_vec(&event).unwrap()
+}
+
+/// Fixture `name` with the value at `pointer` replaced.
+fn with(name: &str, pointer: &str, value: Value) -> Vec<u8> {
+    patched(name, &[(pointer, value)])
+}
+
+/// The first `len` bytes of fixture `name`.
+fn truncated(name: &str, len: usize) -> Vec<u8> {
+    fixture(name)[..len].to_vec()
+}
+
+const NOT_HTTP: &str = "not an HTTP event: none of `httpMethod`, `requestContext.http`, \
+                        `requestContext.elb`, `method` or `raw_path` is present";
+const NOT_OBJECT: &str = "not an HTTP event: expected a JSON object";
+const AUTHORIZER: &str = "not an HTTP event: this is an API Gateway Lambda authorizer request";
+const BAD_BASE64_SPACE: &str =
+    "isBase64Encoded is true but the body is not valid base64: Invalid symbol 32, offset 5.";
+const BAD_BASE64_PERCENT: &str =
+    "isBase64Encoded is true but the body is not valid base64: Invalid symbol 37, offset 4.";
+
+/// One malformed event and the error it must give.
+struct Case {
+    what: &'static str,
+    event: Vec<u8>,
+    source: Option<Source>,
+    json_path: Option<&'static str>,
+    message: &'static str,
+}
+
+fn case(
+    what: &'static str,
+    event: impl Into<Vec<u8>>,
+    source: Option<Source>,
+    json_path: Option<&'static str>,
+    message: &'static str,
+) -> Case {
+    Case {
+        what,
+        event: event.into(),
+        source,
+        json_path,
+        message,
+    }
+}
+
+fn cases() -> Vec<Case> {
+    let v1 = Some(Source::ApiGatewayV1);
+    let full = fixture("apigw-v1-post.json").len();
+    vec![
+        // Truncated: a real event cut at several points.
+        case(
+            "cut after `{`",
+            truncated("apigw-v1-post.json", 1),
+            None,
+            None,
+            "malformed JSON: EOF while parsing an object at line 1 column 1",
+        ),
+        case(
+            "cut after the first line",
+            truncated("apigw-v1-post.json", 2),
+            None,
+            None,
+            "malformed JSON: EOF while parsing an object at line 2 column 0",
+        ),
+        case(
+            "cut inside a header value",
+            truncated("apigw-v1-post.json", 831),
+            None,
+            None,
+            "malformed JSON: EOF while parsing a string at line 22 column 24",
+        ),
+        case(
+            "cut inside multiValueHeaders",
+            truncated("apigw-v1-post.json", 1662),
+            None,
+            None,
+            "malformed JSON: EOF while parsing a string at line 70 column 13",
+        ),
+        case(
+            "cut before the last `}`",
+            truncated("apigw-v1-post.json", full - 1),
+            None,
+            None,
+            "malformed JSON: EOF while parsing an object at line 135 column 0",
+        ),
+        case("empty", "", None, None, "empty event"),
+        case("only whitespace", " \n\t", None, None, "empty event"),
+        // Not HTTP events at all.
+        case("SQS", fixture("sqs-event.json"), None, None, NOT_HTTP),
+        case("S3", fixture("s3-event.json"), None, None, NOT_HTTP),
+        case(
+            "EventBridge",
+            fixture("eventbridge-event.json"),
+            None,
+            None,
+            NOT_HTTP,
+        ),
+        case("empty object", "{}", None, None, NOT_HTTP),
+        case("null", "null", None, None, NOT_OBJECT),
+        case("array", "[]", None, None, NOT_OBJECT),
+        case("string", r#""GET /""#, None, None, NOT_OBJECT),
+        case("number", "42", None, None, NOT_OBJECT),
+        // API Gateway events that look like HTTP requests but must not be answered as one.
+        case(
+            "REST TOKEN authorizer",
+            fixture("apigw-authorizer-token.json"),
+            None,
+            Some("$.methodArn"),
+            AUTHORIZER,
+        ),
+        case(
+            "REST REQUEST authorizer",
+            fixture("apigw-authorizer-request.json"),
+            None,
+            Some("$.methodArn"),
+            AUTHORIZER,
+        ),
+        case(
+            "HTTP API authorizer (payload 2.0)",
+            fixture("http-v2-authorizer.json"),
+            None,
+            Some("$.routeArn"),
+            "not an HTTP event: this is an API Gateway HTTP API Lambda authorizer request",
+        ),
+        case(
+            "WebSocket $connect",
+            fixture("apigw-websocket-connect.json"),
+            None,
+            Some("$.requestContext.eventType"),
+            "not an HTTP event: this is an API Gateway WebSocket event",
+        ),
+        case(
+            "WebSocket $disconnect",
+            fixture("apigw-websocket-disconnect.json"),
+            None,
+            Some("$.requestContext.eventType"),
+            "not an HTTP event: this is an API Gateway WebSocket event",
+        ),
+        // Wrong field types in real events.
+        case(
+            "httpMethod number",
+            with("apigw-v1-post.json", "/httpMethod", json!(5)),
+            v1,
+            Some("$.httpMethod"),
+            "invalid type: integer `5`, expected a string",
+        ),
+        case(
+            "headers array",
+            with("apigw-v1-get.json", "/headers", json!(["Accept: */*"])),
+            v1,
+            Some("$.headers"),
+            "invalid type: sequence, expected an object of strings or arrays of strings",
+        ),
+        case(
+            "header value number",
+            with(
+                "apigw-v1-get.json",
+                "/multiValueHeaders/Header2",
+                json!([1]),
+            ),
+            v1,
+            Some("$.multiValueHeaders.Header2[0]"),
+            "invalid type: integer `1`, expected a string",
+        ),
+        case(
+            "requestContext.http.method object",
+            with(
+                "http-v2-post.json",
+                "/requestContext/http/method",
+                json!({"name": "POST"}),
+            ),
+            Some(Source::HttpApiV2),
+            Some("$.requestContext.http.method"),
+            "invalid type: map, expected a string",
+        ),
+        case(
+            "requestContext.http.method missing",
+            with(
+                "function-url-get.json",
+                "/requestContext/http",
+                json!({"path": "/"}),
+            ),
+            Some(Source::FunctionUrl),
+            Some("$.requestContext.http.method"),
+            "missing field",
+        ),
+        case(
+            "isBase64Encoded string",
+            with(
+                "function-url-post-base64.json",
+                "/isBase64Encoded",
+                json!("true"),
+            ),
+            Some(Source::FunctionUrl),
+            Some("$.isBase64Encoded"),
+            "invalid type: string \"true\", expected a boolean",
+        ),
+        case(
+            "body number",
+            with("alb-single-value.json", "/body", json!(42)),
+            Some(Source::Alb),
+            Some("$.body"),
+            "invalid type: integer `42`, expected a string",
+        ),
+        case(
+            "is_base64_encoded string",
+            with(
+                "lattice-v1-get-base64.json",
+                "/is_base64_encoded",
+                json!("yes"),
+            ),
+            Some(Source::VpcLatticeV1),
+            Some("$.is_base64_encoded"),
+            "invalid type: string \"yes\", expected a boolean",
+        ),
+        case(
+            "Lattice v2 path missing",
+            with("lattice-v2-get.json", "/path", Value::Null),
+            Some(Source::VpcLatticeV2),
+            Some("$.path"),
+            "missing field",
+        ),
+        case(
+            "invalid HTTP method",
+            with("alb-multi-value.json", "/httpMethod", json!("GE T")),
+            Some(Source::Alb),
+            Some("$.httpMethod"),
+            "invalid HTTP method \"GE T\"",
+        ),
+        // Bodies that claim base64 but are not.
+        case(
+            "invalid base64 body (as captured)",
+            fixture("apigw-v1-invalid-base64.json"),
+            v1,
+            Some("$.body"),
+            BAD_BASE64_SPACE,
+        ),
+        case(
+            "invalid base64 body (Lattice v2)",
+            with("lattice-v2-post-base64.json", "/body", json!("H4sI%%%")),
+            Some(Source::VpcLatticeV2),
+            Some("$.body"),
+            BAD_BASE64_PERCENT,
+        ),
+    ]
+}
+
+fn decode_error(event: &[u8]) -> Result<DecodeError, String> {
+    match dispatch_raw(event) {
+        Ok(response) => Err(format!("answered {}", String::from_utf8_lossy(&response))),
+        Err(err) => Ok(err),
+    }
+}
+
+// ---- tests ----
+
+#[test]
+fn malformed_events_are_clear_decode_errors_and_nothing_is_lost() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let err = match decode_error(&case.event) {
+            Ok(err) => err,
+            Err(answered) => {
+                failures.push(format!("{}: {answered}", case.what));
+                continue;
+            }
+        };
+        let got = (err.source(), err.json_path(), err.message());
+        if got != (case.source, case.json_path, case.message) {
+            failures.push(format!("{}: got {got:?}", case.what));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+
+    // The same dispatcher still serves.
+    let ok = dispatch(&patched(
+        "apigw-v1-post.json",
+        &[("/httpMethod", json!("GET")), ("/path", json!("/items/ok"))],
+    ));
+    assert_eq!(
+        ok,
+        json!({
+            "statusCode": 200,
+            "multiValueHeaders": {"content-type": ["text/plain; charset=utf-8"]},
+            "body": "item ok",
+            "isBase64Encoded": false
+        })
+    );
+}
+
+#[test]
+fn errors_display_source_path_and_message() {
+    let err = decode_error(&patched(
+        "http-v2-post.json",
+        &[("/requestContext/http/method", json!(7))],
+    ))
+    .unwrap();
+    assert_eq!(
+        err.to_string(),
+        "cannot decode API Gateway HTTP API (v2) event: `$.requestContext.http.method`: \
+         invalid type: integer `7`, expected a string"
+    );
+    let err = decode_error(&fixture("sqs-event.json")).unwrap();
+    assert_eq!(err.to_string(), format!("cannot decode event: {NOT_HTTP}"));
+}
+
+#[test]
+fn bad_percent_encoding_in_a_path_param_is_422() {
+    let cases = [
+        (
+            "/items/%zz",
+            "percent_encoding",
+            "`%` must be followed by two hex digits",
+        ),
+        (
+            "/items/100%",
+            "percent_encoding",
+            "`%` must be followed by two hex digits",
+        ),
+        (
+            "/items/%FF",
+            "percent_encoding",
+            "percent-encoded bytes are not valid UTF-8",
+        ),
+    ];
+    for (path, kind, msg) in cases {
+        let event = patched(
+            "apigw-v1-post.json",
+            &[("/httpMethod", json!("GET")), ("/path", json!(path))],
+        );
+        let detail = format!(r#"{{"loc":["path","name"],"type":"{kind}","msg":"{msg}"}}"#);
+        let body = format!(
+            r#"{{"statusCode":422,"message":"Request validation failed","detail":[{detail}]}}"#
+        );
+        assert_eq!(
+            dispatch(&event),
+            json!({
+                "statusCode": 422,
+                "multiValueHeaders": {"content-type": ["application/json"]},
+                "body": body,
+                "isBase64Encoded": false
+            }),
+            "{path}"
+        );
+    }
+}
+
+/// A v1 and a v2 event carrying `x-echo: value` (v1 in both header maps, as API Gateway
+/// sends it).
+fn with_echo(value: &str, method: &str, body: Option<&str>) -> [Vec<u8>; 2] {
+    let v1 = patched(
+        "apigw-v1-get.json",
+        &[
+            ("/httpMethod", json!(method)),
+            ("/path", json!("/echo")),
+            ("/headers/x-echo", json!(value)),
+            ("/multiValueHeaders/x-echo", json!([value])),
+            ("/body", json!(body)),
+        ],
+    );
+    let v2 = patched(
+        "http-v2-post.json",
+        &[
+            ("/requestContext/http/method", json!(method)),
+            ("/rawPath", json!("/echo")),
+            ("/headers/x-echo", json!(value)),
+            ("/body", json!(body)),
+        ],
+    );
+    [v1, v2]
+}
+
+#[test]
+fn hostile_header_values_round_trip_escaped() {
+    let hostile = "tab\there \"quoted\" back\\slash \\u0000 \",\"injected\":\"x\" é 😀";
+    let long = "0123456789".repeat(1000);
+    for value in [hostile, long.as_str()] {
+        let [v1, v2] = with_echo(value, "GET", None);
+        // Parsed back with serde_json: the raw response is valid JSON and the value intact.
+        assert_eq!(
+            dispatch(&v1),
+            json!({
+                "statusCode": 200,
+                "multiValueHeaders": {
+                    "content-type": ["text/plain; charset=utf-8"],
+                    "x-echo": [value]
+                },
+                "body": value,
+                "isBase64Encoded": false
+            })
+        );
+        assert_eq!(
+            dispatch(&v2),
+            json!({
+                "statusCode": 200,
+                "headers": {"content-type": "text/plain; charset=utf-8", "x-echo": value},
+                "cookies": [],
+                "body": value,
+                "isBase64Encoded": false
+            })
+        );
+    }
+}
+
+#[test]
+fn control_characters_never_reach_a_response_header() {
+    let value = "line\r\nx-injected: 1\u{0}\u{1}\u{1f}\u{7f}";
+    let [v1, v2] = with_echo(value, "GET", None);
+    let refused = r#"{"statusCode":400,"message":"x-echo holds characters a header cannot carry"}"#;
+    assert_eq!(
+        dispatch(&v1),
+        json!({
+            "statusCode": 400,
+            "multiValueHeaders": {"content-type": ["application/json"]},
+            "body": refused,
+            "isBase64Encoded": false
+        })
+    );
+    assert_eq!(
+        dispatch(&v2),
+        json!({
+            "statusCode": 400,
+            "headers": {"content-type": "application/json"},
+            "cookies": [],
+            "body": refused,
+            "isBase64Encoded": false
+        })
+    );
+    // In a body they are legal, and come back escaped in the JSON.
+    let [v1, v2] = with_echo("ok", "POST", Some(value));
+    for event in [v1, v2] {
+        let raw = String::from_utf8(dispatch_raw(&event).unwrap()).unwrap();
+        assert!(
+            raw.contains(r#""body":"line\r\nx-injected: 1\u0000\u0001\u001f"#),
+            "{raw}"
+        );
+        assert_eq!(dispatch(&event)["body"], value);
+    }
+}

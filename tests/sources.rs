@@ -1,1 +1,719 @@
-//! placeholder: being written
+//! Every Lambda HTTP event source end to end: real event JSON (`tests/fixtures/`) through
+//! decode -> route -> extract -> handler -> encode, asserting the whole response JSON in the
+//! source's own shape, then reading it back with `aws_lambda_events`' response type for that
+//! source as a cross-check against AWS's own definitions.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "tests panic on failure"
+)]
+
+use lambda_route::prelude::*;
+use lambda_route::{header, HeaderValue};
+use lambda_route_tests::{dispatch, fixture};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+// ---- what a route saw ----
+
+/// What the decoder handed the route, echoed back so each test shows every field was read:
+/// source, method, routing path (stage stripped), stage, decoded query pairs, cookies, the
+/// values of `Header2` (multi-value in several fixtures), the header count and the body.
+#[derive(Serialize)]
+struct Seen {
+    source: String,
+    method: String,
+    path: String,
+    stage: Option<String>,
+    query: Vec<(String, String)>,
+    cookies: Vec<String>,
+    header2: Vec<String>,
+    headers: usize,
+    body: String,
+}
+
+impl FromRequest for Seen {
+    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+        let owned = |(k, v): (&str, &str)| (k.to_owned(), v.to_owned());
+        Ok(Seen {
+            source: format!("{:?}", request.source()),
+            method: request.method().to_string(),
+            path: request.path().to_owned(),
+            stage: request.stage().map(str::to_owned),
+            query: request.query_pairs().map(owned).collect(),
+            cookies: request.header_all("cookie").map(str::to_owned).collect(),
+            header2: request.header_all("header2").map(str::to_owned).collect(),
+            headers: request.headers().count(),
+            body: String::from_utf8_lossy(request.body()).into_owned(),
+        })
+    }
+}
+
+/// The raw body bytes (after base64).
+struct RawBody(Vec<u8>);
+
+impl FromRequest for RawBody {
+    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+        Ok(RawBody(request.body().to_vec()))
+    }
+}
+
+// ---- routes, named after the fixtures that reach them ----
+
+/// API Gateway REST v1 `GET /my/path`, HTTP API v2 with a named stage.
+#[get("/my/path")]
+async fn my_path(seen: Seen) -> Json<Seen> {
+    Json(seen)
+}
+
+/// The body of HTTP API v2 / Function URL `POST /my/path`.
+#[derive(Deserialize)]
+struct Message {
+    message: String,
+    username: String,
+}
+
+/// A reply that shows the JSON body was parsed into a typed value.
+#[derive(Serialize)]
+struct Said {
+    said: String,
+    seen: Seen,
+}
+
+/// HTTP API v2 and Function URL `POST /my/path`.
+#[post("/my/path")]
+async fn post_message(Json(message): Json<Message>, seen: Seen) -> Json<Said> {
+    Json(Said {
+        said: format!("{}: {}", message.username, message.message),
+        seen,
+    })
+}
+
+/// The body of API Gateway REST v1 `POST /hello/world`.
+#[derive(Deserialize)]
+struct Counter {
+    a: i64,
+}
+
+/// API Gateway REST v1 `POST /hello/<name>`.
+#[post("/hello/<name>")]
+async fn hello(name: String, Json(counter): Json<Counter>, seen: Seen) -> Json<Said> {
+    Json(Said {
+        said: format!("hello {name}, a = {}", counter.a),
+        seen,
+    })
+}
+
+/// Function URL `GET /`.
+#[get("/")]
+fn root(seen: Seen) -> Json<Seen> {
+    Json(seen)
+}
+
+/// ALB single-value headers `GET /lambda`.
+#[get("/lambda")]
+fn alb_lambda(seen: Seen) -> Json<Seen> {
+    Json(seen)
+}
+
+/// ALB multi-value headers `GET /todos`.
+#[get("/todos")]
+fn alb_todos(seen: Seen) -> Json<Seen> {
+    Json(seen)
+}
+
+/// VPC Lattice v1 `GET /testpath` (base64 body).
+#[get("/testpath")]
+fn lattice_testpath(seen: Seen) -> Json<Seen> {
+    Json(seen)
+}
+
+/// The body of VPC Lattice v1 `POST /api/product`.
+#[derive(Deserialize)]
+struct Product {
+    id: u64,
+    description: String,
+}
+
+/// VPC Lattice v1 `POST /api/product`.
+#[post("/api/product")]
+fn lattice_product(Json(product): Json<Product>, seen: Seen) -> (StatusCode, Json<Said>) {
+    let said = format!("product {} is a {}", product.id, product.description);
+    (StatusCode::CREATED, Json(Said { said, seen }))
+}
+
+/// VPC Lattice v2 `GET /health`.
+#[get("/health")]
+fn lattice_health(seen: Seen) -> Json<Seen> {
+    Json(seen)
+}
+
+/// VPC Lattice v2 `POST /api/files/upload` (base64 gzip body): echoes the bytes back.
+#[post("/api/files/upload")]
+fn upload(body: RawBody) -> Vec<u8> {
+    body.0
+}
+
+/// Sets two cookies: one per source shape (v1 `multiValueHeaders`, v2 `cookies`, ...).
+#[get("/cookies")]
+fn cookies() -> Response {
+    Response::text("two cookies")
+        .with_header(
+            header::SET_COOKIE,
+            HeaderValue::from_static("session=abc123; Path=/; HttpOnly"),
+        )
+        .with_header(
+            header::SET_COOKIE,
+            HeaderValue::from_static("theme=dark; Max-Age=3600"),
+        )
+}
+
+/// The first bytes of a PNG file.
+const PNG: [u8; 10] = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff];
+
+/// A binary response: base64 on the wire.
+#[get("/logo.png")]
+fn logo() -> Vec<u8> {
+    PNG.to_vec()
+}
+
+// ---- helpers ----
+
+/// Fixture `name` re-pointed at `method path` in the fields that carry them for its source;
+/// every other field is as captured. Lets one real event per source reach the shared routes
+/// (`/cookies`, `/logo.png`).
+fn at(name: &str, method: &str, path: &str) -> Vec<u8> {
+    let mut event: Value = serde_json::from_slice(&fixture(name)).unwrap();
+    if event.get("rawPath").is_some() {
+        // HTTP API v2 and Function URL.
+        event["rawPath"] = json!(path);
+        event["requestContext"]["http"]["method"] = json!(method);
+        event["requestContext"]["http"]["path"] = json!(path);
+    } else if event.get("raw_path").is_some() {
+        // VPC Lattice v1.
+        event["raw_path"] = json!(path);
+        event["method"] = json!(method);
+    } else if event.get("httpMethod").is_some() {
+        // API Gateway REST v1 and ALB.
+        event["path"] = json!(path);
+        event["httpMethod"] = json!(method);
+    } else {
+        // VPC Lattice v2.
+        event["path"] = json!(path);
+        event["method"] = json!(method);
+    }
+    serde_json::to_vec(&event).unwrap()
+}
+
+/// Reads `response` with `aws_lambda_events`' type `T`, failing the test if AWS's own
+/// definition of the shape rejects it.
+fn as_aws<T: serde::de::DeserializeOwned>(response: &Value) -> T {
+    serde_json::from_value(response.clone()).unwrap_or_else(|e| {
+        panic!(
+            "not a valid {}: {e}\n{response:#}",
+            std::any::type_name::<T>()
+        )
+    })
+}
+
+/// `{"name":"value"}` as AWS's type read it (one value per name).
+fn single(headers: &aws_lambda_events::http::HeaderMap) -> Value {
+    headers
+        .iter()
+        .map(|(name, value)| (name.to_string(), json!(value.to_str().unwrap())))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+/// `{"name":["v1","v2"]}` as AWS's type read it.
+fn multi(headers: &aws_lambda_events::http::HeaderMap) -> Value {
+    headers
+        .keys()
+        .map(|name| {
+            let values: Vec<_> = headers
+                .get_all(name)
+                .iter()
+                .map(|v| v.to_str().unwrap())
+                .collect();
+            (name.to_string(), json!(values))
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+fn text(body: Option<aws_lambda_events::encodings::Body>) -> Value {
+    match body {
+        Some(aws_lambda_events::encodings::Body::Text(text)) => json!(text),
+        other => panic!("expected a text body, got {other:?}"),
+    }
+}
+
+/// API Gateway REST v1: AWS's `ApiGatewayProxyResponse` reads what we wrote.
+fn aws_rest_v1(response: &Value) {
+    let typed: aws_lambda_events::apigw::ApiGatewayProxyResponse = as_aws(response);
+    assert_eq!(json!(typed.status_code), response["statusCode"]);
+    assert_eq!(
+        multi(&typed.multi_value_headers),
+        response["multiValueHeaders"]
+    );
+    assert!(typed.headers.is_empty());
+    assert_eq!(text(typed.body), response["body"]);
+    assert_eq!(json!(typed.is_base64_encoded), response["isBase64Encoded"]);
+}
+
+/// HTTP API v2: AWS's `ApiGatewayV2httpResponse` reads what we wrote (`cookies` is a
+/// required field there).
+fn aws_http_v2(response: &Value) {
+    let typed: aws_lambda_events::apigw::ApiGatewayV2httpResponse = as_aws(response);
+    assert_eq!(json!(typed.status_code), response["statusCode"]);
+    assert_eq!(single(&typed.headers), response["headers"]);
+    assert_eq!(json!(typed.cookies), response["cookies"]);
+    assert_eq!(text(typed.body), response["body"]);
+    assert_eq!(json!(typed.is_base64_encoded), response["isBase64Encoded"]);
+}
+
+/// Function URL: AWS's `LambdaFunctionUrlResponse` reads what we wrote, and so does the
+/// HTTP API v2 type (Function URLs use payload format 2.0).
+fn aws_function_url(response: &Value) {
+    aws_http_v2(response);
+    let typed: aws_lambda_events::lambda_function_urls::LambdaFunctionUrlResponse =
+        as_aws(response);
+    assert_eq!(json!(typed.status_code), response["statusCode"]);
+    assert_eq!(single(&typed.headers), response["headers"]);
+    assert_eq!(json!(typed.cookies), response["cookies"]);
+    assert_eq!(json!(typed.body), response["body"]);
+    assert_eq!(json!(typed.is_base64_encoded), response["isBase64Encoded"]);
+}
+
+/// ALB: AWS's `AlbTargetGroupResponse` reads what we wrote, in the header mode we chose.
+fn aws_alb(response: &Value) {
+    let typed: aws_lambda_events::alb::AlbTargetGroupResponse = as_aws(response);
+    assert_eq!(json!(typed.status_code), response["statusCode"]);
+    assert_eq!(
+        json!(typed.status_description),
+        response["statusDescription"]
+    );
+    if response.get("multiValueHeaders").is_some() {
+        assert_eq!(
+            multi(&typed.multi_value_headers),
+            response["multiValueHeaders"]
+        );
+        assert!(typed.headers.is_empty());
+    } else {
+        assert_eq!(single(&typed.headers), response["headers"]);
+        assert!(typed.multi_value_headers.is_empty());
+    }
+    assert_eq!(text(typed.body), response["body"]);
+    assert_eq!(json!(typed.is_base64_encoded), response["isBase64Encoded"]);
+}
+
+/// VPC Lattice (v1 and v2 answer alike): AWS's `VpcLatticeResponse` reads what we wrote.
+fn aws_lattice(response: &Value) {
+    let typed: aws_lambda_events::vpc_lattice::VpcLatticeResponse = as_aws(response);
+    assert_eq!(json!(typed.status_code), response["statusCode"]);
+    assert_eq!(single(&typed.headers), response["headers"]);
+    assert_eq!(text(typed.body), response["body"]);
+    assert_eq!(json!(typed.is_base64_encoded), response["isBase64Encoded"]);
+}
+
+const COOKIE_TEXT: &str = "two cookies";
+const SESSION: &str = "session=abc123; Path=/; HttpOnly";
+const THEME: &str = "theme=dark; Max-Age=3600";
+const PNG_BASE64: &str = "iVBORw0KGgoA/w==";
+
+// ---- API Gateway REST API (payload 1.0) ----
+
+#[test]
+fn rest_v1_post_with_json_body_and_path_param() {
+    let response = dispatch(&fixture("apigw-v1-post.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "multiValueHeaders": {"content-type": ["application/json"]},
+            "body": r#"{"said":"hello world, a = 1","seen":{"source":"ApiGatewayV1","method":"POST","path":"/hello/world","stage":"testStage","query":[["name","me"]],"cookies":[],"header2":[],"headers":19,"body":"{\r\n\t\"a\": 1\r\n}"}}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_rest_v1(&response);
+}
+
+#[test]
+fn rest_v1_multi_value_headers_and_query_reach_the_route() {
+    let response = dispatch(&fixture("apigw-v1-get.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "multiValueHeaders": {"content-type": ["application/json"]},
+            "body": r#"{"source":"ApiGatewayV1","method":"GET","path":"/my/path","stage":"$default","query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":[],"header2":["value1","value2"],"headers":4,"body":"Hello from Lambda!"}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_rest_v1(&response);
+}
+
+#[test]
+fn rest_v1_cookies_are_multi_value_set_cookie() {
+    let response = dispatch(&at("apigw-v1-get.json", "GET", "/cookies"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "multiValueHeaders": {
+                "content-type": ["text/plain; charset=utf-8"],
+                "set-cookie": [SESSION, THEME]
+            },
+            "body": COOKIE_TEXT,
+            "isBase64Encoded": false
+        })
+    );
+    aws_rest_v1(&response);
+}
+
+#[test]
+fn rest_v1_binary_response_is_base64() {
+    let response = dispatch(&at("apigw-v1-post.json", "GET", "/logo.png"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "multiValueHeaders": {"content-type": ["application/octet-stream"]},
+            "body": PNG_BASE64,
+            "isBase64Encoded": true
+        })
+    );
+    aws_rest_v1(&response);
+}
+
+// ---- API Gateway HTTP API (payload 2.0) ----
+
+#[test]
+fn http_v2_post_with_json_body_cookies_and_repeated_query() {
+    let response = dispatch(&fixture("http-v2-post.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "headers": {"content-type": "application/json"},
+            "cookies": [],
+            "body": r#"{"said":"tom: hello world","seen":{"source":"HttpApiV2","method":"POST","path":"/my/path","stage":"$default","query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":["cookie1","cookie2"],"header2":["value1,value2"],"headers":4,"body":"{\"message\": \"hello world\", \"username\": \"tom\"}"}}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_http_v2(&response);
+}
+
+#[test]
+fn http_v2_named_stage_is_stripped_from_raw_path() {
+    let response = dispatch(&fixture("http-v2-named-stage.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "headers": {"content-type": "application/json"},
+            "cookies": [],
+            "body": r#"{"source":"HttpApiV2","method":"GET","path":"/my/path","stage":"prod","query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":["cookie1","cookie2"],"header2":["value1,value2"],"headers":4,"body":""}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_http_v2(&response);
+}
+
+#[test]
+fn http_v2_cookies_go_in_the_cookies_array() {
+    let response = dispatch(&at("http-v2-post.json", "GET", "/cookies"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "headers": {"content-type": "text/plain; charset=utf-8"},
+            "cookies": [SESSION, THEME],
+            "body": COOKIE_TEXT,
+            "isBase64Encoded": false
+        })
+    );
+    aws_http_v2(&response);
+}
+
+#[test]
+fn http_v2_binary_response_is_base64_under_a_named_stage() {
+    let response = dispatch(&at("http-v2-named-stage.json", "GET", "/prod/logo.png"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "headers": {"content-type": "application/octet-stream"},
+            "cookies": [],
+            "body": PNG_BASE64,
+            "isBase64Encoded": true
+        })
+    );
+    aws_http_v2(&response);
+}
+
+// ---- Lambda Function URL ----
+
+#[test]
+fn function_url_get_root() {
+    let response = dispatch(&fixture("function-url-get.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "headers": {"content-type": "application/json"},
+            "cookies": [],
+            "body": r#"{"source":"FunctionUrl","method":"GET","path":"/","stage":"$default","query":[],"cookies":[],"header2":[],"headers":20,"body":""}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_function_url(&response);
+}
+
+#[test]
+fn function_url_base64_json_body() {
+    let response = dispatch(&fixture("function-url-post-base64.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "headers": {"content-type": "application/json"},
+            "cookies": [],
+            "body": r#"{"said":"iam-user: hello from a URL","seen":{"source":"FunctionUrl","method":"POST","path":"/my/path","stage":"$default","query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":["cookie1","cookie2"],"header2":["value1,value2"],"headers":4,"body":"{\"message\": \"hello from a URL\", \"username\": \"iam-user\"}"}}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_function_url(&response);
+}
+
+#[test]
+fn function_url_cookies_and_binary() {
+    let response = dispatch(&at("function-url-get.json", "GET", "/cookies"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "headers": {"content-type": "text/plain; charset=utf-8"},
+            "cookies": [SESSION, THEME],
+            "body": COOKIE_TEXT,
+            "isBase64Encoded": false
+        })
+    );
+    aws_function_url(&response);
+
+    let response = dispatch(&at("function-url-get.json", "GET", "/logo.png"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "headers": {"content-type": "application/octet-stream"},
+            "cookies": [],
+            "body": PNG_BASE64,
+            "isBase64Encoded": true
+        })
+    );
+    aws_function_url(&response);
+}
+
+// ---- Application Load Balancer ----
+
+#[test]
+fn alb_single_value_query_is_percent_decoded() {
+    let response = dispatch(&fixture("alb-single-value.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "headers": {"content-type": "application/json"},
+            "body": r#"{"source":"Alb","method":"GET","path":"/lambda","stage":null,"query":[["query","1234ABCD"],["greeting","hello world!"],["café","crème brûlée"]],"cookies":[],"header2":[],"headers":12,"body":"Test"}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_alb(&response);
+}
+
+/// A single-value map holds one `set-cookie`: the first is sent (and a warning logged).
+#[test]
+fn alb_single_value_sends_only_the_first_cookie() {
+    let response = dispatch(&at("alb-single-value.json", "GET", "/cookies"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "headers": {"content-type": "text/plain; charset=utf-8", "set-cookie": SESSION},
+            "body": COOKIE_TEXT,
+            "isBase64Encoded": false
+        })
+    );
+    aws_alb(&response);
+}
+
+#[test]
+fn alb_multi_value_request_gets_a_multi_value_response() {
+    let response = dispatch(&fixture("alb-multi-value.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "multiValueHeaders": {"content-type": ["application/json"]},
+            "body": r#"{"source":"Alb","method":"GET","path":"/todos","stage":null,"query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":[],"header2":["value1","value2"],"headers":10,"body":""}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_alb(&response);
+}
+
+#[test]
+fn alb_multi_value_sends_every_cookie_and_binary() {
+    let response = dispatch(&at("alb-multi-value.json", "GET", "/cookies"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "multiValueHeaders": {
+                "content-type": ["text/plain; charset=utf-8"],
+                "set-cookie": [SESSION, THEME]
+            },
+            "body": COOKIE_TEXT,
+            "isBase64Encoded": false
+        })
+    );
+    aws_alb(&response);
+
+    let response = dispatch(&at("alb-multi-value.json", "GET", "/logo.png"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "multiValueHeaders": {"content-type": ["application/octet-stream"]},
+            "body": PNG_BASE64,
+            "isBase64Encoded": true
+        })
+    );
+    aws_alb(&response);
+}
+
+// ---- VPC Lattice v1 ----
+
+#[test]
+fn lattice_v1_base64_body_is_decoded() {
+    let response = dispatch(&fixture("lattice-v1-get-base64.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "headers": {"content-type": "application/json"},
+            "body": r#"{"source":"VpcLatticeV1","method":"GET","path":"/testpath","stage":null,"query":[["order-id","1"]],"cookies":[],"header2":["value1,value2"],"headers":6,"body":"{\"test\": \"event\"}"}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_lattice(&response);
+}
+
+#[test]
+fn lattice_v1_post_with_json_body_and_explicit_status() {
+    let response = dispatch(&fixture("lattice-v1-post.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 201,
+            "statusDescription": "201 Created",
+            "headers": {"content-type": "application/json"},
+            "body": r#"{"said":"product 5 is a TV","seen":{"source":"VpcLatticeV1","method":"POST","path":"/api/product","stage":null,"query":[["category","electronics"],["sort","price"],["limit","10"],["tags","tv"]],"cookies":[],"header2":[],"headers":5,"body":"{\"id\": 5, \"description\": \"TV\"}"}}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_lattice(&response);
+}
+
+/// Lattice answers with a single-value map too: the first `set-cookie` only.
+#[test]
+fn lattice_v1_sends_only_the_first_cookie() {
+    let response = dispatch(&at("lattice-v1-post.json", "GET", "/cookies"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "headers": {"content-type": "text/plain; charset=utf-8", "set-cookie": SESSION},
+            "body": COOKIE_TEXT,
+            "isBase64Encoded": false
+        })
+    );
+    aws_lattice(&response);
+}
+
+// ---- VPC Lattice v2 ----
+
+#[test]
+fn lattice_v2_array_headers_and_query_reach_the_route() {
+    let response = dispatch(&fixture("lattice-v2-get.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "headers": {"content-type": "application/json"},
+            "body": r#"{"source":"VpcLatticeV2","method":"GET","path":"/health","stage":null,"query":[["state","prod"],["multi","a"],["multi","DEF"],["multi","g"]],"cookies":[],"header2":[],"headers":5,"body":""}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_lattice(&response);
+}
+
+/// The gzip upload is base64 in, raw bytes to the route, base64 out again.
+#[test]
+fn lattice_v2_base64_body_round_trips_as_binary() {
+    let event = fixture("lattice-v2-post-base64.json");
+    let sent: Value = serde_json::from_slice(&event).unwrap();
+    let response = dispatch(&event);
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "headers": {"content-type": "application/octet-stream"},
+            "body": "H4sIAAAAAAAAA+3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA",
+            "isBase64Encoded": true
+        })
+    );
+    assert_eq!(response["body"], sent["body"]);
+    aws_lattice(&response);
+}
+
+#[test]
+fn lattice_v2_cookies_and_binary() {
+    let response = dispatch(&at("lattice-v2-get.json", "GET", "/cookies"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "headers": {"content-type": "text/plain; charset=utf-8", "set-cookie": SESSION},
+            "body": COOKIE_TEXT,
+            "isBase64Encoded": false
+        })
+    );
+    aws_lattice(&response);
+
+    let response = dispatch(&at("lattice-v2-get.json", "GET", "/logo.png"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "headers": {"content-type": "application/octet-stream"},
+            "body": PNG_BASE64,
+            "isBase64Encoded": true
+        })
+    );
+    aws_lattice(&response);
+}

@@ -65,7 +65,17 @@ fn body_rejection(err: &serde_path_to_error::Error<serde_json::Error>) -> Reject
             let msg = msg
                 .rfind(" at line ")
                 .map_or(msg.as_str(), |i| msg.get(..i).unwrap_or(&msg));
-            Rejection::field(loc, "invalid", msg.to_owned())
+            // serde reports a missing field at its parent; the field itself is the location.
+            let missing = msg
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.strip_suffix('`'));
+            match missing {
+                Some(field) => {
+                    loc.push(field.to_owned());
+                    Rejection::field(loc, "missing", "field required")
+                }
+                None => Rejection::field(loc, "invalid", msg.to_owned()),
+            }
         }
         _ if inner.is_eof() && inner.line() == 1 && inner.column() == 0 => Rejection::new(
             StatusCode::BAD_REQUEST,
@@ -106,6 +116,58 @@ impl<T: Serialize> IntoResponse for Json<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::response::Body;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code, reason = "fields exist to be deserialized")]
+    struct NewTodo {
+        title: String,
+        tags: Vec<String>,
+    }
+
+    fn extract_body(body: &str) -> Result<NewTodo, String> {
+        let event = format!(
+            r#"{{"httpMethod":"POST","path":"/","headers":{{"content-type":"application/json"}},"body":{}}}"#,
+            serde_json::to_string(body).unwrap()
+        );
+        let request = Request::from_event(event.as_bytes()).unwrap();
+        Json::<NewTodo>::from_request(&request)
+            .map(|Json(v)| v)
+            .map_err(|rejection| match rejection.into_response().body() {
+                Body::Text(text) => text.to_string(),
+                other => format!("{other:?}"),
+            })
+    }
+
+    #[test]
+    fn body_failures() {
+        let cases = [
+            (
+                r#"{"tags":[]}"#,
+                r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["body","title"],"type":"missing","msg":"field required"}]}"#,
+            ),
+            (
+                r#"{"title":"x","tags":[1]}"#,
+                r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["body","tags","0"],"type":"invalid","msg":"invalid type: integer `1`, expected a string"}]}"#,
+            ),
+            (
+                r#"{"title":"#,
+                r#"{"statusCode":400,"message":"Malformed JSON body: EOF while parsing a value at line 1 column 9"}"#,
+            ),
+            (
+                r#"{"title":"x","tags":[]} trailing"#,
+                r#"{"statusCode":400,"message":"Malformed JSON body: trailing characters at line 1 column 25"}"#,
+            ),
+            (
+                "",
+                r#"{"statusCode":400,"message":"Request body is empty; expected JSON"}"#,
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(extract_body(body).unwrap_err(), expected, "{body}");
+        }
+        assert_eq!(extract_body(r#"{"title":"x","tags":["a"]}"#).unwrap().title, "x");
+    }
 
     #[test]
     fn content_types() {
