@@ -11,7 +11,7 @@
 )]
 
 use lambda_route::prelude::*;
-use lambda_route_tests::{dispatch, fixture};
+use lambda_route_tests::{aimed_at, dispatch};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -113,24 +113,16 @@ const BOTH: [Api; 2] = [Api::RestV1, Api::HttpV2];
 
 /// A real event of `api` re-pointed at `method path`, with `body` as its (text) body.
 fn event(api: Api, method: &str, path: &str, body: Option<&str>) -> Vec<u8> {
-    let mut event: Value = match api {
-        Api::RestV1 => {
-            let mut e: Value = serde_json::from_slice(&fixture("apigw-v1-post.json")).unwrap();
-            e["httpMethod"] = json!(method);
-            e["path"] = json!(path);
-            e
-        }
-        Api::HttpV2 => {
-            let mut e: Value = serde_json::from_slice(&fixture("http-v2-post.json")).unwrap();
-            e["requestContext"]["http"]["method"] = json!(method);
-            e["requestContext"]["http"]["path"] = json!(path);
-            e["rawPath"] = json!(path);
-            e
-        }
+    let name = match api {
+        Api::RestV1 => "apigw-v1-post.json",
+        Api::HttpV2 => "http-v2-post.json",
     };
-    event["body"] = json!(body);
-    event["isBase64Encoded"] = json!(false);
-    serde_json::to_vec(&event).unwrap()
+    aimed_at(
+        name,
+        method,
+        path,
+        &[("/body", json!(body)), ("/isBase64Encoded", json!(false))],
+    )
 }
 
 fn get(api: Api, path: &str) -> Value {

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 ///
 /// When the fixture is missing: a test set-up mistake.
 pub fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read fixture {}: {e}", path.display()))
 }
 
@@ -53,4 +55,63 @@ pub fn dispatcher() -> &'static lambda_route::Dispatcher {
             .build()
             .unwrap_or_else(|e| panic!("app does not start: {e}"))
     })
+}
+
+/// Fixture `name` with each JSON pointer in `edits` (`/requestContext/http/method`) set to its
+/// value; the parent of each pointer must exist.
+///
+/// # Panics
+///
+/// When the fixture is not JSON or a pointer's parent is missing: a test set-up mistake.
+pub fn patched(name: &str, edits: &[(&str, serde_json::Value)]) -> Vec<u8> {
+    let mut event: serde_json::Value = serde_json::from_slice(&fixture(name))
+        .unwrap_or_else(|e| panic!("fixture {name} is not JSON: {e}"));
+    for (pointer, value) in edits {
+        let (parent, key) = pointer
+            .rsplit_once('/')
+            .unwrap_or_else(|| panic!("{pointer} is not a JSON pointer"));
+        match event.pointer_mut(parent) {
+            Some(serde_json::Value::Object(map)) => {
+                map.insert(key.to_owned(), value.clone());
+            }
+            _ => panic!("{name}: no object at {parent}"),
+        }
+    }
+    serde_json::to_vec(&event).unwrap_or_else(|e| panic!("serialize {name}: {e}"))
+}
+
+/// Fixture `name` re-aimed at `method` and `path` through whichever fields its source uses,
+/// then with `more` edits applied; every other field stays as captured.
+///
+/// # Panics
+///
+/// As [`patched`].
+pub fn aimed_at(
+    name: &str,
+    method: &str,
+    path: &str,
+    more: &[(&str, serde_json::Value)],
+) -> Vec<u8> {
+    let event: serde_json::Value = serde_json::from_slice(&fixture(name))
+        .unwrap_or_else(|e| panic!("fixture {name} is not JSON: {e}"));
+    let (m, p) = (serde_json::json!(method), serde_json::json!(path));
+    let mut edits: Vec<(&str, serde_json::Value)> = if event.get("rawPath").is_some() {
+        // HTTP API v2 and Function URL.
+        vec![
+            ("/rawPath", p.clone()),
+            ("/requestContext/http/method", m),
+            ("/requestContext/http/path", p),
+        ]
+    } else if event.get("raw_path").is_some() {
+        // VPC Lattice v1.
+        vec![("/raw_path", p), ("/method", m)]
+    } else if event.get("httpMethod").is_some() {
+        // API Gateway REST v1 and ALB.
+        vec![("/path", p), ("/httpMethod", m)]
+    } else {
+        // VPC Lattice v2.
+        vec![("/path", p), ("/method", m)]
+    };
+    edits.extend(more.iter().cloned());
+    patched(name, &edits)
 }

@@ -14,7 +14,7 @@
 use lambda_route::event::{DecodeError, Source};
 use lambda_route::prelude::*;
 use lambda_route::{HeaderName, HeaderValue};
-use lambda_route_tests::{dispatch, dispatch_raw, fixture};
+use lambda_route_tests::{dispatch, dispatch_raw, fixture, patched};
 use serde_json::{json, Value};
 
 // ---- routes ----
@@ -60,19 +60,6 @@ impl FromRequest for Body {
 }
 
 // ---- helpers ----
-
-/// Fixture `name` with the JSON value at `pointer` replaced (or added to its parent object).
-fn patched(name: &str, edits: &[(&str, Value)]) -> Vec<u8> {
-    let mut event: Value = serde_json::from_slice(&fixture(name)).unwrap();
-    for (pointer, value) in edits {
-        let (parent, key) = pointer.rsplit_once('/').unwrap();
-        let parent = event
-            .pointer_mut(parent)
-            .unwrap_or_else(|| panic!("{name}: no {parent}"));
-        parent[key] = value.clone();
-    }
-    serde_json::to_vec(&event).unwrap()
-}
 
 /// Fixture `name` with the value at `pointer` replaced.
 fn with(name: &str, pointer: &str, value: Value) -> Vec<u8> {

@@ -12,7 +12,7 @@
 
 use lambda_route::prelude::*;
 use lambda_route::{header, HeaderValue};
-use lambda_route_tests::{dispatch, fixture};
+use lambda_route_tests::{aimed_at, dispatch, fixture};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -185,26 +185,7 @@ fn logo() -> Vec<u8> {
 /// every other field is as captured. Lets one real event per source reach the shared routes
 /// (`/cookies`, `/logo.png`).
 fn at(name: &str, method: &str, path: &str) -> Vec<u8> {
-    let mut event: Value = serde_json::from_slice(&fixture(name)).unwrap();
-    if event.get("rawPath").is_some() {
-        // HTTP API v2 and Function URL.
-        event["rawPath"] = json!(path);
-        event["requestContext"]["http"]["method"] = json!(method);
-        event["requestContext"]["http"]["path"] = json!(path);
-    } else if event.get("raw_path").is_some() {
-        // VPC Lattice v1.
-        event["raw_path"] = json!(path);
-        event["method"] = json!(method);
-    } else if event.get("httpMethod").is_some() {
-        // API Gateway REST v1 and ALB.
-        event["path"] = json!(path);
-        event["httpMethod"] = json!(method);
-    } else {
-        // VPC Lattice v2.
-        event["path"] = json!(path);
-        event["method"] = json!(method);
-    }
-    serde_json::to_vec(&event).unwrap()
+    aimed_at(name, method, path, &[])
 }
 
 /// Reads `response` with `aws_lambda_events`' type `T`, failing the test if AWS's own
