@@ -5,7 +5,11 @@
 //! The README's test command runs this file in release mode too, because the linker is what
 //! can drop registrations.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests panic on failure")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests panic on failure"
+)]
 
 use std::process::Command;
 
@@ -77,9 +81,20 @@ fn every_route_is_registered_exactly_once() {
 
 #[test]
 fn route_sites_name_file_and_line() {
-    let top = dispatcher().routes().find(|r| r.template == "/top").unwrap();
+    let top = dispatcher()
+        .routes()
+        .find(|r| r.template == "/top")
+        .unwrap();
     assert_eq!(top.file, "tests/registry.rs");
-    assert_eq!(top.line, 17, "the line of the #[get] attribute");
+    let attribute_line = include_str!("registry.rs")
+        .lines()
+        .position(|line| line == "#[get(\"/top\")]")
+        .unwrap()
+        + 1;
+    assert_eq!(
+        top.line as usize, attribute_line,
+        "the line of the #[get] attribute"
+    );
 }
 
 #[test]
@@ -94,7 +109,10 @@ fn routes_from_every_place_answer() {
     ];
     for (method, path, status, body) in cases {
         let response = dispatch(&v2_event(method, path));
-        assert_eq!(response["statusCode"], status, "{method} {path}: {response}");
+        assert_eq!(
+            response["statusCode"], status,
+            "{method} {path}: {response}"
+        );
         assert_eq!(response["body"], body, "{method} {path}: {response}");
     }
 }
@@ -108,7 +126,10 @@ fn run_bin(path: &str) -> (bool, String) {
         .env("PORT", "0")
         .output()
         .unwrap();
-    (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -116,7 +137,12 @@ fn conflicting_routes_stop_start_up_naming_both() {
     let (ok, stderr) = run_bin(env!("CARGO_BIN_EXE_conflicting-routes"));
     assert!(!ok);
     assert!(stderr.contains("conflicting routes for GET"), "{stderr}");
-    assert!(stderr.contains("`conflicting_routes::first` (GET /items/<id>) at tests/bins/conflicting_routes.rs:6"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "`conflicting_routes::first` (GET /items/<id>) at tests/bins/conflicting_routes.rs:6"
+        ),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("`conflicting_routes::elsewhere::second` (GET /items/<key>) at tests/bins/conflicting_routes.rs:14"),
         "{stderr}"
@@ -134,5 +160,8 @@ fn zero_routes_stop_start_up() {
 fn an_err_from_main_stops_start_up_with_the_error() {
     let (ok, stderr) = run_bin(env!("CARGO_BIN_EXE_startup-error"));
     assert!(!ok);
-    assert_eq!(stderr.trim(), "lambda-route: start-up failed: DATABASE_URL is not set");
+    assert_eq!(
+        stderr.trim(),
+        "lambda-route: start-up failed: DATABASE_URL is not set"
+    );
 }
