@@ -47,6 +47,3 @@ where
 {
     Box::pin(async move { future.await.into_response() })
 }
-
-/// Type-checks a route's return type with the error on the user's return type.
-pub fn assert_into_response<T: IntoResponse>() {}

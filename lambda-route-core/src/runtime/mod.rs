@@ -15,7 +15,9 @@ pub mod local;
 /// `Err` ends start-up with the error printed.
 #[diagnostic::on_unimplemented(
     message = "`#[lambda_main]` must return `App` or `Result<App, E>` where `E: Display`, not `{Self}`",
-    label = "unsupported return type"
+    label = "unsupported return type",
+    note = "build the app in `main` and return it (`-> App`), or return `-> Result<App, E>` \
+            to stop start-up with an error"
 )]
 pub trait IntoApp {
     /// The app, or the start-up error to print.

@@ -1,7 +1,8 @@
 //! The route attribute's arguments: `("/path", key = value, ...)`, parsed for structure only;
 //! [`super::validate`] judges the values.
 
-use syn::parse::{Parse, ParseStream};
+use proc_macro2::{Span, TokenStream};
+use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Expr, Ident, LitStr, Token};
 
@@ -26,22 +27,33 @@ impl Parse for RawOption {
     }
 }
 
-impl Parse for RawArgs {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        if input.is_empty() {
-            return Err(input.error(
-                "expected a route path: #[get(\"/todos/<id>\")]",
-            ));
-        }
-        let path: LitStr = input.parse().map_err(|e| {
-            syn::Error::new(e.span(), "expected the route path as a string literal: #[get(\"/todos/<id>\")]")
-        })?;
-        let mut options = Vec::new();
-        if !input.is_empty() {
-            let _comma: Token![,] = input.parse()?;
-            let rest = Punctuated::<RawOption, Token![,]>::parse_terminated(input)?;
-            options.extend(rest);
-        }
-        Ok(RawArgs { path, options })
+impl RawArgs {
+    /// Parses the attribute's arguments; `example` is a correct use of this attribute for the
+    /// error messages: `#[post("/todos/<id>")]`.
+    pub(crate) fn parse(attr: TokenStream, example: &str) -> syn::Result<Self> {
+        let parser = |input: ParseStream<'_>| {
+            if input.is_empty() {
+                // `input.error` would prefix "unexpected end of input"; the attribute itself
+                // (the call site) is the better place for this one.
+                return Err(syn::Error::new(
+                    Span::call_site(),
+                    format!("expected a route path: {example}"),
+                ));
+            }
+            let path: LitStr = input.parse().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    format!("expected the route path as a string literal: {example}"),
+                )
+            })?;
+            let mut options = Vec::new();
+            if !input.is_empty() {
+                let _comma: Token![,] = input.parse()?;
+                let rest = Punctuated::<RawOption, Token![,]>::parse_terminated(input)?;
+                options.extend(rest);
+            }
+            Ok(RawArgs { path, options })
+        };
+        parser.parse2(attr)
     }
 }

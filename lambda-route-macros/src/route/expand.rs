@@ -39,10 +39,14 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
         ReturnType::Default => fn_name.span(),
     };
     let out = private(output_span);
+    // Resolved like the user's name but located at the return type, so "cannot be returned
+    // from a route" underlines the type alone, not `name(..) -> Type`.
+    let mut callee = fn_name.clone();
+    callee.set_span(fn_name.span().located_at(output_span));
     let call = if item.sig.asyncness.is_some() {
-        quote_spanned!(output_span=> #out::respond_async(#fn_name(#(#vars),*)))
+        quote_spanned!(output_span=> #out::respond_async(#callee(#(#vars),*)))
     } else {
-        quote_spanned!(output_span=> #out::respond(#fn_name(#(#vars),*)))
+        quote_spanned!(output_span=> #out::respond(#callee(#(#vars),*)))
     };
 
     let body = if vars.is_empty() {

@@ -17,12 +17,15 @@ pub(crate) fn route(methods: Methods, attr: TokenStream, item: TokenStream) -> T
     let item_fn: ItemFn = match syn::parse2(item.clone()) {
         Ok(item_fn) => item_fn,
         Err(_) => {
-            let err = syn::Error::new_spanned(&item, "route attributes go on a function: `async fn name(..) -> .. { .. }`");
+            let err = syn::Error::new_spanned(
+                &item,
+                "route attributes go on a function: `async fn name(..) -> .. { .. }`",
+            );
             let err = err.to_compile_error();
             return quote!(#err #item);
         }
     };
-    let args = match syn::parse2::<args::RawArgs>(attr) {
+    let args = match args::RawArgs::parse(attr, &methods.example()) {
         Ok(args) => args,
         Err(err) => {
             let err = err.to_compile_error();

@@ -21,78 +21,95 @@ pub(crate) struct Located<T> {
 pub(crate) struct TemplateError {
     pub(crate) message: String,
     pub(crate) range: Range<usize>,
+    /// For a duplicate parameter: where the name was first used.
+    pub(crate) first_use: Option<Range<usize>>,
 }
 
 fn error(message: impl Into<String>, range: Range<usize>) -> TemplateError {
     TemplateError {
         message: message.into(),
         range,
+        first_use: None,
     }
 }
 
-/// Parses the whole template, collecting every mistake.
+/// Parses the whole template, collecting every mistake (sorted by position), so one compile
+/// reports them all.
 pub(crate) fn parse(template: &str) -> (Vec<Located<Segment>>, Vec<TemplateError>) {
     let mut segments = Vec::new();
     let mut errors = Vec::new();
-    if !template.starts_with('/') {
-        errors.push(error(
-            format!("route path must start with `/`: write \"/{template}\""),
-            0..template.len().min(1),
-        ));
-        return (segments, errors);
-    }
+    let mut end = template.len();
     if let Some(q) = template.find('?') {
         errors.push(error(
             "route path cannot contain a query string; take query parameters as arguments instead",
             q..template.len(),
         ));
-        return (segments, errors);
+        end = q;
     }
-    if template.len() > 1 && template.ends_with('/') {
+    let path = template.get(..end).unwrap_or("");
+    // Without the leading `/`, the segments start at byte 0; parse them anyway so the other
+    // mistakes are reported in the same compile.
+    let start = if path.starts_with('/') {
+        1
+    } else {
+        errors.push(error(
+            format!("route path must start with `/`: write \"/{path}\""),
+            0..path.len().min(1),
+        ));
+        0
+    };
+    if path.len() > start && path.ends_with('/') {
         errors.push(error(
             "route path cannot end with `/`; requests with a trailing slash match the route without it",
-            template.len() - 1..template.len(),
+            end - 1..end,
         ));
+        end -= 1;
     }
-    let body_end = if template.len() > 1 && template.ends_with('/') {
-        template.len() - 1
-    } else {
-        template.len()
-    };
-    let mut start = 1;
-    if body_end <= 1 {
-        return (segments, errors);
-    }
-    let body = template.get(1..body_end).unwrap_or("");
-    for part in body.split('/') {
-        let range = start..start + part.len();
-        start += part.len() + 1;
-        match parse_segment(part, range.clone()) {
-            Ok(segment) => segments.push(Located { value: segment, range }),
-            Err(err) => errors.push(err),
+    if end > start {
+        let mut offset = start;
+        for part in template.get(start..end).unwrap_or("").split('/') {
+            let range = offset..offset + part.len();
+            offset += part.len() + 1;
+            match parse_segment(part, range.clone()) {
+                Ok(segment) => segments.push(Located {
+                    value: segment,
+                    range,
+                }),
+                Err(err) => errors.push(err),
+            }
         }
     }
     // `<rest..>` must be last.
     for seg in segments.iter().rev().skip(1) {
         if let Segment::Rest(name) = &seg.value {
             errors.push(error(
-                format!("`<{name}..>` matches the rest of the path, so it must be the last segment"),
+                format!(
+                    "`<{name}..>` matches the rest of the path, so it must be the last segment"
+                ),
                 seg.range.clone(),
             ));
         }
     }
-    // Duplicate names: one error at each use.
+    // Duplicate names: one error at each repeat, knowing where the name was first used.
     for (i, seg) in segments.iter().enumerate() {
-        let Some(name) = param_name(&seg.value) else { continue };
+        let Some(name) = param_name(&seg.value) else {
+            continue;
+        };
         if let Some(first) = segments
             .iter()
             .take(i)
             .find(|s| param_name(&s.value) == Some(name))
         {
-            errors.push(error(format!("duplicate parameter `{name}`"), seg.range.clone()));
-            errors.push(error(format!("parameter `{name}` is first used here"), first.range.clone()));
+            errors.push(TemplateError {
+                message: format!(
+                    "duplicate parameter `{name}`: each `<name>` may appear once in the path"
+                ),
+                range: seg.range.clone(),
+                first_use: Some(first.range.clone()),
+            });
         }
     }
+    errors.sort_by_key(|e| e.range.start);
     (segments, errors)
 }
 
@@ -105,7 +122,10 @@ pub(crate) fn param_name(segment: &Segment) -> Option<&str> {
 
 fn parse_segment(part: &str, range: Range<usize>) -> Result<Segment, TemplateError> {
     if part.is_empty() {
-        return Err(error("route path cannot contain an empty segment (`//`)", range));
+        return Err(error(
+            "route path cannot contain an empty segment (`//`)",
+            range,
+        ));
     }
     let opens = part.matches('<').count();
     let closes = part.matches('>').count();
@@ -128,7 +148,10 @@ fn parse_segment(part: &str, range: Range<usize>) -> Result<Segment, TemplateErr
         None => (inner, false),
     };
     if name.is_empty() {
-        return Err(error("parameter name cannot be empty: write `<name>`", range));
+        return Err(error(
+            "parameter name cannot be empty: write `<name>`",
+            range,
+        ));
     }
     if !is_ident(name) {
         return Err(error(
@@ -180,11 +203,37 @@ mod tests {
             ("/<a>/<a>", "duplicate parameter `a`"),
             ("/<r..>/x", "must be the last segment"),
             ("/a?x=1", "query string"),
+            ("", "must start with `/`"),
+            ("/a/b/?q", "query string"),
+            ("/a/b/?q", "cannot end with `/`"),
         ];
         for (template, expected) in cases {
             let found = errors(template);
-            assert!(found.iter().any(|m| m.contains(expected)), "{template}: {found:?}");
+            assert!(
+                found.iter().any(|m| m.contains(expected)),
+                "{template}: {found:?}"
+            );
         }
+    }
+
+    #[test]
+    fn every_mistake_in_one_template_is_reported_in_order() {
+        let (_, errs) = parse("todos//<id>/<id>/?q=1");
+        let found: Vec<_> = errs
+            .iter()
+            .map(|e| (e.message.split(':').next().unwrap_or(""), e.range.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("route path must start with `/`", 0..1),
+                ("route path cannot contain an empty segment (`//`)", 6..6),
+                ("duplicate parameter `id`", 12..16),
+                ("route path cannot end with `/`; requests with a trailing slash match the route without it", 16..17),
+                ("route path cannot contain a query string; take query parameters as arguments instead", 17..21),
+            ]
+        );
+        assert_eq!(errs.get(2).and_then(|e| e.first_use.clone()), Some(7..11));
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! Every check a route attribute makes, collecting all errors before giving up.
 
 use proc_macro2::Span;
+use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, FnArg, ItemFn, Lit, LitStr, Pat, Type};
 
 use super::args::RawArgs;
-use super::template::{self, Segment};
+use super::template;
 
 /// A route that passed every check: what expansion needs.
 pub(crate) struct Route {
@@ -36,11 +38,34 @@ pub(crate) enum Methods {
     FromOption,
 }
 
+impl Methods {
+    /// A correct use of this attribute, for error messages.
+    pub(crate) fn example(&self) -> String {
+        match self {
+            Methods::Fixed(method) => {
+                format!("#[{}(\"/todos/<id>\")]", method.to_ascii_lowercase())
+            }
+            Methods::FromOption => {
+                "#[route(\"/todos/<id>\", method = [\"PUT\", \"PATCH\"])]".to_owned()
+            }
+        }
+    }
+}
+
 struct Errors(Option<syn::Error>);
 
 impl Errors {
     fn push(&mut self, span: Span, message: impl std::fmt::Display) {
-        let err = syn::Error::new(span, message);
+        self.add(syn::Error::new(span, message));
+    }
+
+    /// An error spanning all of `tokens`: on stable, a span cannot join several tokens, but
+    /// `syn::Error::new_spanned` still underlines from the first to the last.
+    fn push_spanned(&mut self, tokens: impl ToTokens, message: impl std::fmt::Display) {
+        self.add(syn::Error::new_spanned(tokens, message));
+    }
+
+    fn add(&mut self, err: syn::Error) {
         match &mut self.0 {
             Some(all) => all.combine(err),
             None => self.0 = Some(err),
@@ -48,9 +73,28 @@ impl Errors {
     }
 }
 
-pub(crate) fn validate(methods: Methods, args: RawArgs, item: &ItemFn) -> Result<Route, syn::Error> {
+pub(crate) fn validate(
+    methods: Methods,
+    args: RawArgs,
+    item: &ItemFn,
+) -> Result<Route, syn::Error> {
     let mut errors = Errors(None);
     let RawArgs { path, options } = args;
+
+    // The template first: errors come out in source order.
+    let value = path.value();
+    let (segments, template_errors) = template::parse(&value);
+    for err in template_errors {
+        let first_use = err.first_use.and_then(|range| exact_subspan(&path, range));
+        match (exact_subspan(&path, err.range.clone()), first_use) {
+            (Some(span), Some(first_use)) => {
+                errors.push(span, err.message);
+                errors.push(first_use, "first used here");
+            }
+            // On stable both would underline the whole literal: one error says it all.
+            _ => errors.push(subspan(&path, err.range), err.message),
+        }
+    }
 
     // Options.
     let mut status = None;
@@ -63,7 +107,10 @@ pub(crate) fn validate(methods: Methods, args: RawArgs, item: &ItemFn) -> Result
     for option in &options {
         let key = option.key.to_string();
         if seen.contains(&key) {
-            errors.push(option.key.span(), format!("option `{key}` is given more than once"));
+            errors.push(
+                option.key.span(),
+                format!("option `{key}` is given more than once"),
+            );
             continue;
         }
         seen.push(key.clone());
@@ -72,19 +119,25 @@ pub(crate) fn validate(methods: Methods, args: RawArgs, item: &ItemFn) -> Result
                 Ok(code) => status = Some(code),
                 Err((span, msg)) => errors.push(span, msg),
             },
-            "method" if matches!(methods, Methods::FromOption) => match parse_methods(&option.value) {
-                Ok(list) => method_option = Some(list),
-                Err(errs) => {
-                    for (span, msg) in errs {
-                        errors.push(span, msg);
+            "method" if matches!(methods, Methods::FromOption) => {
+                match parse_methods(&option.value) {
+                    Ok(list) => method_option = Some(list),
+                    Err(errs) => {
+                        for (span, msg) in errs {
+                            errors.push(span, msg);
+                        }
                     }
                 }
-            },
+            }
             _ => errors.push(
                 option.key.span(),
                 format!(
                     "unknown option `{key}`; the options are: {}",
-                    known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ),
         }
@@ -105,56 +158,57 @@ pub(crate) fn validate(methods: Methods, args: RawArgs, item: &ItemFn) -> Result
         },
     };
 
-    // The template.
-    let value = path.value();
-    let (segments, template_errors) = template::parse(&value);
-    for err in template_errors {
-        errors.push(subspan(&path, err.range), err.message);
-    }
-
     // The signature.
     let sig = &item.sig;
-    if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
+    if let Some(unsafety) = &sig.unsafety {
         errors.push(
-            sig.generics.span(),
+            unsafety.span(),
+            "route functions cannot be `unsafe`: the generated handler calls them from safe code",
+        );
+    }
+    if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
+        errors.push_spanned(
+            &sig.generics,
             "route functions cannot be generic: the route table needs one concrete function",
         );
     }
+    // Parameter `index` of the template is slice `index` of the runtime's `PathParams`.
+    let params: Vec<&str> = segments
+        .iter()
+        .filter_map(|s| template::param_name(&s.value))
+        .collect();
+    let mut bound: Vec<&str> = Vec::new();
     let mut args = Vec::new();
-    let mut matched = vec![false; segments.len()];
     for input in &sig.inputs {
         match input {
-            FnArg::Receiver(receiver) => errors.push(
-                receiver.span(),
+            FnArg::Receiver(receiver) => errors.push_spanned(
+                receiver,
                 "route functions cannot take `self`: write a free function and reach shared data through an extractor",
             ),
             FnArg::Typed(typed) => {
-                let name = match &*typed.pat {
-                    Pat::Ident(ident) => Some(ident.ident.to_string()),
+                if let Type::ImplTrait(_) = &*typed.ty {
+                    errors.push_spanned(
+                        &typed.ty,
+                        "route functions cannot be generic: write the argument's concrete type, not `impl Trait`",
+                    );
+                }
+                let param = match &*typed.pat {
+                    // `r#type` fills `<type>`.
+                    Pat::Ident(ident) => {
+                        let name = ident.ident.unraw();
+                        params.iter().copied().enumerate().find(|(_, param)| name == param)
+                    }
                     _ => None,
                 };
-                let param = name.as_deref().and_then(|name| {
-                    segments
-                        .iter()
-                        .filter(|s| !matches!(s.value, Segment::Static))
-                        .enumerate()
-                        .find(|(_, s)| template::param_name(&s.value) == Some(name))
-                        .map(|(index, _)| index)
-                });
-                let kind = match (param, name) {
-                    (Some(index), Some(name)) => {
-                        if let Some(slot) = segments
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, s)| !matches!(s.value, Segment::Static))
-                            .nth(index)
-                            .and_then(|(i, _)| matched.get_mut(i))
-                        {
-                            *slot = true;
+                let kind = match param {
+                    Some((index, name)) => {
+                        bound.push(name);
+                        ArgKind::Path {
+                            index,
+                            name: name.to_owned(),
                         }
-                        ArgKind::Path { index, name }
                     }
-                    _ => ArgKind::Extractor,
+                    None => ArgKind::Extractor,
                 };
                 args.push(Arg {
                     ty: (*typed.ty).clone(),
@@ -163,18 +217,35 @@ pub(crate) fn validate(methods: Methods, args: RawArgs, item: &ItemFn) -> Result
             }
         }
     }
-    for (segment, matched) in segments.iter().zip(&matched) {
-        if let (Some(name), false) = (template::param_name(&segment.value), matched) {
-            errors.push(
-                subspan(&path, segment.range.clone()),
-                format!("path parameter `{name}` has no function argument named `{name}`"),
-            );
-            let span = if sig.inputs.is_empty() {
-                sig.paren_token.span.join()
-            } else {
-                sig.inputs.span()
-            };
-            errors.push(span, format!("add an argument `{name}: T` where `T: FromStr` (like `u64` or `String`)"));
+    let mut missing: Vec<&str> = Vec::new();
+    for segment in &segments {
+        let Some(name) = template::param_name(&segment.value) else {
+            continue;
+        };
+        // A duplicate name is one template error, not one per use.
+        if bound.contains(&name) || missing.contains(&name) {
+            continue;
+        }
+        missing.push(name);
+        errors.push(
+            subspan(&path, segment.range.clone()),
+            format!("path parameter `{name}` has no function argument named `{name}`"),
+        );
+    }
+    if !missing.is_empty() {
+        let list: Vec<String> = missing.iter().map(|name| format!("`{name}: T`")).collect();
+        // One hint for all of them: several would stack on the same tokens.
+        let hint = match list.as_slice() {
+            [one] => format!("add an argument {one} where `T: FromStr` (like `u64` or `String`)"),
+            many => format!(
+                "add the arguments {}, each `T: FromStr` (like `u64` or `String`)",
+                many.join(", ")
+            ),
+        };
+        if sig.inputs.is_empty() {
+            errors.push(sig.paren_token.span.join(), hint);
+        } else {
+            errors.push_spanned(&sig.inputs, hint);
         }
     }
 
@@ -192,7 +263,9 @@ pub(crate) fn validate(methods: Methods, args: RawArgs, item: &ItemFn) -> Result
 fn parse_status(value: &Expr) -> Result<u16, (Span, String)> {
     let message = "`status` must be an HTTP status code from 100 to 599, like `status = 201`";
     match value {
-        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => match int.base10_parse::<u16>() {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => match int.base10_parse::<u16>() {
             Ok(code) if (100..=599).contains(&code) => Ok(code),
             _ => Err((int.span(), message.to_owned())),
         },
@@ -208,17 +281,25 @@ fn parse_methods(value: &Expr) -> Result<Vec<String>, Vec<(Span, String)>> {
     let mut methods = Vec::new();
     let mut errors = Vec::new();
     if lits.is_empty() {
-        errors.push((value.span(), "`method` needs at least one method".to_owned()));
+        errors.push((
+            value.span(),
+            "`method` needs at least one method".to_owned(),
+        ));
     }
     for lit in lits {
         match lit {
-            Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) => {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(s), ..
+            }) => {
                 let method = s.value();
-                if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'_') {
-                    errors.push((
-                        s.span(),
-                        format!("`{method}` is not an HTTP method: methods are upper-case tokens like \"PUT\""),
-                    ));
+                if !is_method(&method) {
+                    let upper = method.to_ascii_uppercase();
+                    let message = if is_method(&upper) {
+                        format!("`{method}` is not an HTTP method: methods are upper-case, write \"{upper}\"")
+                    } else {
+                        format!("`{method}` is not an HTTP method: methods are upper-case tokens like \"PUT\"")
+                    };
+                    errors.push((s.span(), message));
                 } else if methods.contains(&method) {
                     errors.push((s.span(), format!("method `{method}` is listed twice")));
                 } else {
@@ -227,7 +308,8 @@ fn parse_methods(value: &Expr) -> Result<Vec<String>, Vec<(Span, String)>> {
             }
             other => errors.push((
                 other.span(),
-                "`method` takes a string or an array of strings: `method = [\"PUT\", \"POST\"]`".to_owned(),
+                "`method` takes a string or an array of strings: `method = [\"PUT\", \"POST\"]`"
+                    .to_owned(),
             )),
         }
     }
@@ -238,16 +320,28 @@ fn parse_methods(value: &Expr) -> Result<Vec<String>, Vec<(Span, String)>> {
     }
 }
 
+/// An upper-case method token: `PUT`, `PROPFIND`, `M-SEARCH`.
+fn is_method(method: &str) -> bool {
+    !method.is_empty()
+        && method
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'_')
+}
+
 /// The span of `range` inside the string literal where the compiler supports it (nightly
 /// today), the whole literal otherwise.
 fn subspan(lit: &LitStr, range: std::ops::Range<usize>) -> Span {
+    exact_subspan(lit, range).unwrap_or_else(|| lit.span())
+}
+
+/// The span of `range` inside the string literal, if the compiler can make one.
+fn exact_subspan(lit: &LitStr, range: std::ops::Range<usize>) -> Option<Span> {
     let token = lit.token();
     let text = token.to_string();
     // Only a plain "..." literal without escapes maps value bytes 1:1 onto source bytes.
     if text.len() == lit.value().len() + 2 && text.starts_with('"') {
-        if let Some(span) = token.subspan(range.start + 1..range.end + 1) {
-            return span;
-        }
+        token.subspan(range.start + 1..range.end + 1)
+    } else {
+        None
     }
-    lit.span()
 }

@@ -1,0 +1,8 @@
+use lambda_route::prelude::*;
+
+#[get("/todos/<id>")]
+async fn get_todo(id: impl std::fmt::Display) -> String {
+    id.to_string()
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use lambda_route::prelude::*;
+
+#[lambda_main(port = 3000)]
+async fn main() -> App {
+    App::new()
+}

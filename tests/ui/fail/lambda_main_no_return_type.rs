@@ -1,0 +1,6 @@
+use lambda_route::prelude::*;
+
+#[lambda_main]
+async fn main() {
+    let _app = App::new();
+}

@@ -1,0 +1,6 @@
+use lambda_route::prelude::*;
+
+#[lambda_main]
+async fn start() -> App {
+    App::new()
+}

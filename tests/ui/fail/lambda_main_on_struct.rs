@@ -1,0 +1,4 @@
+use lambda_route::prelude::*;
+
+#[lambda_main]
+struct Main;

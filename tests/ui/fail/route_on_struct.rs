@@ -1,0 +1,6 @@
+use lambda_route::prelude::*;
+
+#[get("/todos")]
+struct Todos;
+
+fn main() {}

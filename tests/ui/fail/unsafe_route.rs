@@ -1,0 +1,8 @@
+use lambda_route::prelude::*;
+
+#[get("/todos")]
+unsafe fn list() -> &'static str {
+    "todos"
+}
+
+fn main() {}
