@@ -166,7 +166,10 @@ mod tests {
         for (body, expected) in cases {
             assert_eq!(extract_body(body).unwrap_err(), expected, "{body}");
         }
-        assert_eq!(extract_body(r#"{"title":"x","tags":["a"]}"#).unwrap().title, "x");
+        assert_eq!(
+            extract_body(r#"{"title":"x","tags":["a"]}"#).unwrap().title,
+            "x"
+        );
     }
 
     #[test]

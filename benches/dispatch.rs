@@ -1,0 +1,385 @@
+//! Time per event, bytes in -> bytes out: lambda-route against lambda_http + axum and against
+//! the lean floor, and lambda-route's route-table scaling.
+//!
+//! ```text
+//! cargo bench -p lambda-route-benches --bench dispatch
+//! ```
+//!
+//! Criterion measures every implementation of every case (groups `v1_get`, `v2_get`,
+//! `alb_get`, `v1_post`, `v1_not_found`, `route_table`). Then, in the same process, an
+//! interleaved pass times every one of those measurements in turn, round after round, and
+//! prints medians and ratios as Markdown tables (the ones in BENCHMARKS.md). Interleaving is
+//! what makes the ratios trustworthy on a shared machine: a neighbour's compile slows every
+//! measurement of a round alike instead of whichever one criterion happened to be running.
+
+#![allow(
+    clippy::expect_used,
+    reason = "benchmark setup: a failure means a broken bench and must stop it at once"
+)]
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{BatchSize, Criterion};
+use lambda_route::Dispatcher;
+use lambda_route_benches::lambda_http_impl::{lambda_context, LambdaHttpAxum};
+use lambda_route_benches::{
+    answers, cases, floor, lambda_route_impl, route_table, Case, FLOOR, GLUE, LAMBDA_HTTP,
+    LAMBDA_ROUTE,
+};
+
+/// Route-table sizes; the request hits the middle route.
+const TABLE_SIZES: [usize; 3] = [10, 100, 1000];
+
+struct Setup {
+    cases: Vec<Case>,
+    dispatcher: Dispatcher,
+    lambda_http: LambdaHttpAxum,
+    tables: Vec<(usize, Dispatcher, Vec<u8>)>,
+}
+
+impl Setup {
+    /// Builds everything and checks every answer once, so nothing wrong is ever timed.
+    fn new() -> Self {
+        let cases = cases();
+        let dispatcher = lambda_route_impl::dispatcher();
+        let mut lambda_http = LambdaHttpAxum::new();
+        for case in &cases {
+            for (implementation, answer) in answers(case, &dispatcher, &mut lambda_http) {
+                case.check(implementation, &answer);
+            }
+        }
+        let v1_get = cases
+            .iter()
+            .find(|c| c.id == "v1_get")
+            .expect("the v1_get case exists");
+        let tables = TABLE_SIZES
+            .iter()
+            .map(|&n| {
+                let (dispatcher, event) = route_table::app(n, &v1_get.event);
+                v1_get.check(
+                    "lambda-route (route table)",
+                    &lambda_route_impl::dispatch(&dispatcher, &event),
+                );
+                (n, dispatcher, event)
+            })
+            .collect();
+        Setup {
+            cases,
+            dispatcher,
+            lambda_http,
+            tables,
+        }
+    }
+}
+
+fn main() {
+    let mut criterion = Criterion::default()
+        .sample_size(50)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args();
+    let mut setup = Setup::new();
+
+    for case in &setup.cases {
+        let event = &case.event;
+        let mut group = criterion.benchmark_group(case.id);
+        group.bench_function(LAMBDA_ROUTE, |b| {
+            b.iter(|| {
+                black_box(lambda_route_impl::dispatch(
+                    &setup.dispatcher,
+                    black_box(event),
+                ));
+            });
+        });
+        group.bench_function(GLUE, |b| {
+            b.iter(|| {
+                black_box(lambda_route_impl::dispatch_with_runtime_glue(
+                    &setup.dispatcher,
+                    black_box(event),
+                ));
+            });
+        });
+        let lambda_http = &mut setup.lambda_http;
+        group.bench_function(LAMBDA_HTTP, |b| {
+            // The runtime builds a Context per invocation whatever the framework: set-up.
+            b.iter_batched(
+                lambda_context,
+                |context| {
+                    black_box(lambda_http.handle(black_box(event), context));
+                },
+                BatchSize::SmallInput,
+            );
+        });
+        group.bench_function(FLOOR, |b| {
+            b.iter(|| {
+                black_box(floor::handle(black_box(event)));
+            });
+        });
+        group.finish();
+    }
+
+    let mut group = criterion.benchmark_group("route_table");
+    for (n, dispatcher, event) in &setup.tables {
+        group.bench_function(format!("{n}_routes"), |b| {
+            b.iter(|| {
+                black_box(lambda_route_impl::dispatch(dispatcher, black_box(event)));
+            });
+        });
+    }
+    group.finish();
+
+    criterion.final_summary();
+
+    if ratio_table_wanted() {
+        ratio_table(&setup);
+    }
+}
+
+/// Only after a real measuring run: not for `cargo test --benches`, `--list`,
+/// `--profile-time`, or a run filtered to some benchmarks.
+fn ratio_table_wanted() -> bool {
+    // Criterion options that take a value, so their value is not mistaken for a filter.
+    const WITH_VALUE: [&str; 16] = [
+        "-c",
+        "--color",
+        "-s",
+        "--save-baseline",
+        "-b",
+        "--baseline",
+        "--baseline-lenient",
+        "--load-baseline",
+        "--sample-size",
+        "--warm-up-time",
+        "--measurement-time",
+        "--nresamples",
+        "--noise-threshold",
+        "--confidence-level",
+        "--significance-level",
+        "--plotting-backend",
+    ];
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut bench = false;
+    let mut skip_value = false;
+    for arg in &args {
+        if std::mem::take(&mut skip_value) {
+            continue;
+        }
+        match arg.as_str() {
+            "--bench" => bench = true,
+            "--test" | "--list" | "--profile-time" | "--ignored" => return false,
+            flag if WITH_VALUE.contains(&flag) => skip_value = true,
+            flag if flag.starts_with('-') => {}
+            _filter => {
+                println!("\n(ratio table skipped: it covers every case, and a filter was given)");
+                return false;
+            }
+        }
+    }
+    bench
+}
+
+/// Rounds of the interleaved pass (odd, for a plain median).
+const ROUNDS: usize = 51;
+/// Target duration of one timed batch.
+const BATCH: Duration = Duration::from_millis(3);
+
+/// One implementation under interleaved timing: runs `iters` events and returns the time.
+type Timed<'a> = Box<dyn FnMut(u64) -> Duration + 'a>;
+
+/// Every implementation of every case (and every route table) is timed in each round, so a
+/// change in the machine's load during the pass affects all of them alike: ratios are taken
+/// within a round, and the medians of different cases stay comparable.
+fn ratio_table(setup: &Setup) {
+    let dispatcher = &setup.dispatcher;
+    // One adapter per case: each timed closure owns its `&mut`.
+    let mut adapters: Vec<LambdaHttpAxum> =
+        setup.cases.iter().map(|_| LambdaHttpAxum::new()).collect();
+    let mut timed: Vec<Timed<'_>> = Vec::new();
+    for (case, lambda_http) in setup.cases.iter().zip(&mut adapters) {
+        let event = &case.event;
+        timed.push(Box::new(move |iters| {
+            time(iters, || {
+                lambda_route_impl::dispatch(dispatcher, black_box(event))
+            })
+        }));
+        timed.push(Box::new(move |iters| {
+            time(iters, || {
+                lambda_route_impl::dispatch_with_runtime_glue(dispatcher, black_box(event))
+            })
+        }));
+        timed.push(Box::new(move |iters| {
+            // The runtime builds a Context per invocation whatever the framework: set-up.
+            let mut contexts: Vec<_> = (0..iters).map(|_| lambda_context()).collect();
+            time(iters, || {
+                let context = contexts.pop().expect("one context per event");
+                lambda_http.handle(black_box(event), context)
+            })
+        }));
+        timed.push(Box::new(move |iters| {
+            time(iters, || floor::handle(black_box(event)))
+        }));
+    }
+    let first_table = timed.len();
+    for (_, dispatcher, event) in &setup.tables {
+        timed.push(Box::new(move |iters| {
+            time(iters, || {
+                lambda_route_impl::dispatch(dispatcher, black_box(event))
+            })
+        }));
+    }
+    println!(
+        "\n## Interleaved pass: {ROUNDS} rounds over all {} measurements, ~{BATCH:?} batches; \
+         medians per event, ratios as medians of per-round ratios\n",
+        timed.len()
+    );
+    let m = interleave(timed);
+
+    println!(
+        "| case | lambda-route | +runtime glue | lambda_http + axum | floor \
+         | vs lambda_http + axum | like-for-like (both with runtime glue) | vs floor |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    let mut v1_get = None;
+    let mut v1_post = None;
+    for (c, case) in setup.cases.iter().enumerate() {
+        let [route, glue, http, lean] = [0, 1, 2, 3].map(|k| 4 * c + k);
+        let faster = m.ratio(http, route);
+        let like_for_like = m.ratio(http, glue);
+        let over_floor = m.ratio(route, lean);
+        println!(
+            "| {} | {} | {} | {} | {} | {faster:.1}× faster | {like_for_like:.1}× faster | {over_floor:.2}× floor |",
+            case.title,
+            fmt_ns(m.median(route)),
+            fmt_ns(m.median(glue)),
+            fmt_ns(m.median(http)),
+            fmt_ns(m.median(lean)),
+        );
+        match case.id {
+            "v1_get" => v1_get = Some((faster, over_floor)),
+            "v1_post" => v1_post = Some(faster),
+            _ => {}
+        }
+    }
+
+    println!("\n| routes registered (request: REST v1 GET hitting the middle one) | lambda-route | vs 10 routes |");
+    println!("|---|---:|---:|");
+    for (i, (n, _, _)) in setup.tables.iter().enumerate() {
+        println!(
+            "| {n} | {} | {:.2}× |",
+            fmt_ns(m.median(first_table + i)),
+            m.ratio(first_table + i, first_table)
+        );
+    }
+    let scaling = m.ratio(first_table + setup.tables.len() - 1, first_table);
+
+    println!("\n| target (issue 3) | goal | measured | |");
+    println!("|---|---|---:|---|");
+    if let Some((faster, over_floor)) = v1_get {
+        target(
+            "v1 GET vs lambda_http + axum",
+            "≥ 6× faster",
+            faster,
+            faster >= 6.0,
+        );
+        target(
+            "v1 GET vs the lean floor",
+            "≤ 1.5× the floor",
+            over_floor,
+            over_floor <= 1.5,
+        );
+    }
+    if let Some(faster) = v1_post {
+        target(
+            "v1 POST JSON body -> 201 vs lambda_http + axum",
+            "≥ 4× faster",
+            faster,
+            faster >= 4.0,
+        );
+    }
+    target(
+        "1,000 routes vs 10 routes",
+        "≤ 1.1×",
+        scaling,
+        scaling <= 1.1,
+    );
+    println!("(allocations per event: `cargo bench -p lambda-route-benches --bench allocs`)");
+}
+
+fn target(what: &str, goal: &str, measured: f64, met: bool) {
+    let verdict = if met { "met" } else { "MISSED" };
+    println!("| {what} | {goal} | {measured:.2}× | {verdict} |");
+}
+
+/// Runs `f` `iters` times and returns the elapsed time; each output is dropped inside the
+/// timed region (freeing the response is part of the event's cost).
+fn time<T>(iters: u64, mut f: impl FnMut() -> T) -> Duration {
+    let start = Instant::now();
+    for _ in 0..iters {
+        black_box(f());
+    }
+    start.elapsed()
+}
+
+/// Per-round nanoseconds per event, `[implementation][round]`.
+struct Measurements(Vec<Vec<f64>>);
+
+impl Measurements {
+    fn median(&self, i: usize) -> f64 {
+        median(self.0.get(i).cloned().unwrap_or_default())
+    }
+
+    /// Median over rounds of `i / j`, each round's pair timed back to back.
+    fn ratio(&self, i: usize, j: usize) -> f64 {
+        let (Some(a), Some(b)) = (self.0.get(i), self.0.get(j)) else {
+            return f64::NAN;
+        };
+        median(a.iter().zip(b).map(|(a, b)| a / b).collect())
+    }
+}
+
+/// Calibrates a batch size per measurement, then times them all in turn for [`ROUNDS`]
+/// rounds, rotating which goes first.
+fn interleave(mut timed: Vec<Timed<'_>>) -> Measurements {
+    let iters: Vec<u64> = timed
+        .iter_mut()
+        .map(|run| {
+            run(100); // warm-up
+            let mut n = 100u64;
+            loop {
+                let elapsed = run(n);
+                if elapsed >= BATCH / 4 || n >= 1 << 24 {
+                    let per_iter = elapsed.as_secs_f64() / n as f64;
+                    break ((BATCH.as_secs_f64() / per_iter) as u64).max(1);
+                }
+                n *= 4;
+            }
+        })
+        .collect();
+    let mut samples = vec![Vec::with_capacity(ROUNDS); timed.len()];
+    for round in 0..ROUNDS {
+        for k in 0..timed.len() {
+            let i = (round + k) % timed.len();
+            let (Some(run), Some(&n), Some(out)) =
+                (timed.get_mut(i), iters.get(i), samples.get_mut(i))
+            else {
+                continue;
+            };
+            out.push(run(n).as_nanos() as f64 / n as f64);
+        }
+    }
+    Measurements(samples)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn fmt_ns(ns: f64) -> String {
+    if ns >= 1000.0 {
+        format!("{:.2} µs", ns / 1000.0)
+    } else {
+        format!("{ns:.0} ns")
+    }
+}

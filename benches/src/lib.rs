@@ -1,0 +1,263 @@
+//! What the `dispatch` and `allocs` benches run: realistic events and the implementations that
+//! answer them, all bytes in -> bytes out.
+//!
+//! - [`lambda_route_impl`]: lambda-route through its public in-process API
+//!   (`App::new().build()?` then `dispatcher.dispatch(&event)`), and the same plus the glue its
+//!   Lambda runtime adds around `dispatch`.
+//! - [`lambda_http_impl`]: `lambda_http` + axum, driven the way `lambda_http::run` drives them.
+//! - [`floor`]: a hand-written lean decoder/encoder that reads only what routing needs.
+//! - [`route_table`]: lambda-route apps with 10 to 1,000 routes, for route-table scaling.
+//!
+//! Every implementation's answer is checked once ([`Case::check`]) before anything is timed, so
+//! a bench can never time a 422 or a decode error by mistake.
+
+use std::borrow::Cow;
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use serde::{Deserialize, Serialize};
+
+pub mod floor;
+pub mod lambda_http_impl;
+pub mod lambda_route_impl;
+pub mod route_table;
+
+/// The todo every implementation answers with.
+#[derive(Debug, Serialize)]
+pub struct Todo {
+    /// The id from the path, or 1 for a created todo.
+    pub id: u64,
+    /// Borrowed for `GET`, the request's title for `POST`.
+    pub title: Cow<'static, str>,
+    /// Always false.
+    pub done: bool,
+}
+
+impl Todo {
+    /// The answer to `GET /todos/<id>`.
+    pub fn fetched(id: u64) -> Self {
+        Todo {
+            id,
+            title: Cow::Borrowed("Buy milk"),
+            done: false,
+        }
+    }
+
+    /// The answer to `POST /todos`.
+    pub fn created(new: NewTodo) -> Self {
+        Todo {
+            id: 1,
+            title: Cow::Owned(new.title),
+            done: new.done,
+        }
+    }
+}
+
+/// The body of `POST /todos`.
+#[derive(Debug, Deserialize)]
+pub struct NewTodo {
+    /// What to do.
+    pub title: String,
+    /// Whether it is already done.
+    pub done: bool,
+}
+
+/// One benchmarked request: an event and what every implementation must answer.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Short id, used as the criterion group name.
+    pub id: &'static str,
+    /// What the request is, for the tables.
+    pub title: &'static str,
+    /// The event JSON as Lambda delivers it (compact).
+    pub event: Vec<u8>,
+    /// The expected `statusCode`.
+    pub status: u16,
+    /// A fragment the (decoded) response body must contain.
+    pub body_contains: &'static str,
+}
+
+impl Case {
+    /// Panics unless `response` is this case's expected answer: a response JSON object with
+    /// the expected `statusCode` and a body containing the expected fragment.
+    ///
+    /// # Panics
+    ///
+    /// When the answer is wrong: the bench would be timing the wrong thing.
+    pub fn check(&self, implementation: &str, response: &[u8]) {
+        let wrong = |why: &str| -> ! {
+            panic!(
+                "{}: {implementation} answered wrongly ({why}): {}",
+                self.id,
+                String::from_utf8_lossy(response)
+            )
+        };
+        let Ok(value) = serde_json::from_slice::<serde_json::Value>(response) else {
+            wrong("not JSON")
+        };
+        if value.get("statusCode").and_then(serde_json::Value::as_u64) != Some(self.status.into()) {
+            wrong("status");
+        }
+        let body = value
+            .get("body")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default();
+        if !body.contains(self.body_contains) {
+            wrong("body");
+        }
+    }
+}
+
+/// Names of the implementations, as criterion ids and in the tables.
+pub const LAMBDA_ROUTE: &str = "lambda-route";
+/// lambda-route plus its Lambda runtime's glue, see
+/// [`lambda_route_impl::dispatch_with_runtime_glue`].
+pub const GLUE: &str = "lambda-route+runtime-glue";
+/// See [`lambda_http_impl`].
+pub const LAMBDA_HTTP: &str = "lambda_http+axum";
+/// See [`floor`].
+pub const FLOOR: &str = "floor";
+
+/// Every implementation's answer to `case`, named, in table order.
+pub fn answers(
+    case: &Case,
+    dispatcher: &lambda_route::Dispatcher,
+    lambda_http: &mut lambda_http_impl::LambdaHttpAxum,
+) -> [(&'static str, Vec<u8>); 4] {
+    let event = &case.event;
+    [
+        (LAMBDA_ROUTE, lambda_route_impl::dispatch(dispatcher, event)),
+        (
+            GLUE,
+            lambda_route_impl::dispatch_with_runtime_glue(dispatcher, event),
+        ),
+        (
+            LAMBDA_HTTP,
+            lambda_http.handle(event, lambda_http_impl::lambda_context()),
+        ),
+        (FLOOR, floor::handle(event)),
+    ]
+}
+
+/// The benchmarked requests, in table order.
+pub fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            id: "v1_get",
+            title: "REST v1 GET /todos/42?limit=10 -> Json<Todo>",
+            event: compact(include_bytes!("../events/apigw-v1-get.json")),
+            status: 200,
+            body_contains: r#""id":42"#,
+        },
+        Case {
+            id: "v2_get",
+            title: "HTTP API v2 GET /todos/42?limit=10 -> Json<Todo>",
+            event: compact(include_bytes!("../events/http-v2-get.json")),
+            status: 200,
+            body_contains: r#""id":42"#,
+        },
+        Case {
+            id: "alb_get",
+            title: "ALB GET /todos/42?limit=10 -> Json<Todo>",
+            event: compact(include_bytes!("../events/alb-get.json")),
+            status: 200,
+            body_contains: r#""id":42"#,
+        },
+        Case {
+            id: "v1_post",
+            title: "REST v1 POST /todos, Json<NewTodo> body -> 201",
+            event: compact(include_bytes!("../events/apigw-v1-post.json")),
+            status: 201,
+            body_contains: r#""title":"Buy milk""#,
+        },
+        Case {
+            id: "v1_not_found",
+            title: "REST v1 GET /users/7/avatar -> 404",
+            event: compact(include_bytes!("../events/apigw-v1-not-found.json")),
+            status: 404,
+            // Each implementation words its 404 body its own way (axum sends none).
+            body_contains: "",
+        },
+    ]
+}
+
+// TODO(issue 3): add a REST v1 case with a `Query<T>` struct and a header extractor once
+// those extractors exist (the issue lists it "once those exist"), to all three implementations.
+
+/// The event files are pretty-printed for review; Lambda delivers compact JSON. Removes the
+/// whitespace outside strings.
+pub fn compact(pretty: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(pretty.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in pretty {
+        if in_string {
+            out.push(b);
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if !b.is_ascii_whitespace() {
+            in_string = b == b'"';
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// Runs a future that never waits on I/O (everything benchmarked here is in memory) without an
+/// executor, so no executor cost is timed or counted.
+///
+/// # Panics
+///
+/// If the future is still pending after many polls: it is waiting for something that will
+/// never happen.
+pub fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    for _ in 0..1_000 {
+        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+            return output;
+        }
+    }
+    panic!("a benchmarked future kept returning Pending")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_keeps_strings_intact() {
+        let cases: [(&str, &str); 3] = [
+            ("{ \"a\" : [ 1, 2 ] }\n", r#"{"a":[1,2]}"#),
+            (r#"{ "b": "x y \" z" }"#, r#"{"b":"x y \" z"}"#),
+            (r#"{ "c": "\\", "d": " " }"#, r#"{"c":"\\","d":" "}"#),
+        ];
+        for (pretty, expected) in cases {
+            assert_eq!(
+                String::from_utf8(compact(pretty.as_bytes())).unwrap(),
+                expected
+            );
+        }
+    }
+
+    #[test]
+    fn every_implementation_answers_every_case() {
+        let dispatcher = lambda_route_impl::dispatcher();
+        let mut lambda_http = lambda_http_impl::LambdaHttpAxum::new();
+        for case in cases() {
+            for (implementation, answer) in answers(&case, &dispatcher, &mut lambda_http) {
+                // Shown with --nocapture, to compare the answers by eye.
+                println!(
+                    "{} {implementation}: {}",
+                    case.id,
+                    String::from_utf8_lossy(&answer)
+                );
+                case.check(implementation, &answer);
+            }
+        }
+    }
+}
