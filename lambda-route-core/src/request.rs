@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use http::Method;
 
+use crate::event::pairs::LazyPairs;
 use crate::event::Source;
 
 /// One HTTP request, decoded once from a Lambda event.
@@ -37,8 +38,9 @@ pub struct Request<'a> {
     pub(crate) source: Source,
     pub(crate) method: Method,
     pub(crate) path: Cow<'a, str>,
-    pub(crate) query: Vec<(Cow<'a, str>, Cow<'a, str>)>,
-    pub(crate) headers: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    /// Split into pairs on first use: most routes read few of them.
+    pub(crate) query: LazyPairs<'a>,
+    pub(crate) headers: LazyPairs<'a>,
     pub(crate) body: Cow<'a, [u8]>,
     pub(crate) stage: Option<Cow<'a, str>>,
     pub(crate) request_id: Option<Cow<'a, str>>,
@@ -85,6 +87,7 @@ impl<'a> Request<'a> {
     /// The first value of a header, looked up case-insensitively.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
+            .get()
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_ref())
@@ -93,6 +96,7 @@ impl<'a> Request<'a> {
     /// Every value of a header, in arrival order, looked up case-insensitively.
     pub fn header_all<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s str> + 's {
         self.headers
+            .get()
             .iter()
             .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_ref())
@@ -100,12 +104,16 @@ impl<'a> Request<'a> {
 
     /// Every header as `(name, value)`, one pair per value, in arrival order.
     pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.headers.iter().map(|(n, v)| (n.as_ref(), v.as_ref()))
+        self.headers
+            .get()
+            .iter()
+            .map(|(n, v)| (n.as_ref(), v.as_ref()))
     }
 
     /// The first value of a query parameter, percent-decoded.
     pub fn query(&self, name: &str) -> Option<&str> {
         self.query
+            .get()
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_ref())
@@ -114,6 +122,7 @@ impl<'a> Request<'a> {
     /// Every value of a query parameter, percent-decoded, in arrival order.
     pub fn query_all<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s str> + 's {
         self.query
+            .get()
             .iter()
             .filter(move |(n, _)| n == name)
             .map(|(_, v)| v.as_ref())
@@ -121,7 +130,10 @@ impl<'a> Request<'a> {
 
     /// Every query parameter as `(name, value)`, percent-decoded, in arrival order.
     pub fn query_pairs(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.query.iter().map(|(n, v)| (n.as_ref(), v.as_ref()))
+        self.query
+            .get()
+            .iter()
+            .map(|(n, v)| (n.as_ref(), v.as_ref()))
     }
 
     /// The body bytes, base64-decoded when the event carried it encoded.

@@ -5,8 +5,9 @@
 //! it, single-value maps both ways. Query keys and values arrive percent-encoded exactly as
 //! the client sent them, so they are decoded here. Responses carry `statusDescription`.
 
+use super::pairs::{self, LazyPairs};
 use super::raw::RawEvent;
-use super::{body, decode_query_pairs, into_pairs, method, write, DecodeError, Source};
+use super::{body, method, write, DecodeError, Source};
 use crate::request::Request;
 use crate::response::Response;
 
@@ -19,19 +20,28 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
         .ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?
         .0;
     let multi_value_headers = raw.multi_value_headers.is_some();
-    let headers = into_pairs(raw.multi_value_headers.or(raw.headers));
-    let mut query = into_pairs(
-        raw.multi_value_query_string_parameters
-            .or(raw.query_string_parameters),
-    );
-    decode_query_pairs(&mut query);
+    let headers = pairs::preferred_map(
+        SOURCE,
+        ("$.multiValueHeaders", raw.multi_value_headers),
+        ("$.headers", raw.headers),
+        false,
+    )?;
+    let query = pairs::preferred_map(
+        SOURCE,
+        (
+            "$.multiValueQueryStringParameters",
+            raw.multi_value_query_string_parameters,
+        ),
+        ("$.queryStringParameters", raw.query_string_parameters),
+        true,
+    )?;
     let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
     Ok(Request {
         source: SOURCE,
         method,
         path,
-        query,
-        headers,
+        query: LazyPairs::new(query, None),
+        headers: LazyPairs::new(headers, None),
         body,
         stage: None,
         request_id: None,

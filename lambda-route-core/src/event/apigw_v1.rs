@@ -5,8 +5,9 @@
 //! excludes the stage; the stage is in `requestContext.stage`. Responses use
 //! `multiValueHeaders`, so repeated headers and several `set-cookie`s survive.
 
+use super::pairs::{self, LazyPairs};
 use super::raw::RawEvent;
-use super::{body, into_pairs, method, write, DecodeError, Source};
+use super::{body, method, write, DecodeError, Source};
 use crate::request::Request;
 use crate::response::Response;
 
@@ -18,19 +19,29 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
         .path
         .ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?
         .0;
-    let headers = into_pairs(raw.multi_value_headers.or(raw.headers));
-    let query = into_pairs(
-        raw.multi_value_query_string_parameters
-            .or(raw.query_string_parameters),
-    );
+    let headers = pairs::preferred_map(
+        SOURCE,
+        ("$.multiValueHeaders", raw.multi_value_headers),
+        ("$.headers", raw.headers),
+        false,
+    )?;
+    let query = pairs::preferred_map(
+        SOURCE,
+        (
+            "$.multiValueQueryStringParameters",
+            raw.multi_value_query_string_parameters,
+        ),
+        ("$.queryStringParameters", raw.query_string_parameters),
+        false,
+    )?;
     let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
     let ctx = raw.request_context.unwrap_or_default();
     Ok(Request {
         source: SOURCE,
         method,
         path,
-        query,
-        headers,
+        query: LazyPairs::new(query, None),
+        headers: LazyPairs::new(headers, None),
         body,
         stage: ctx.stage.map(|s| s.0),
         request_id: ctx.request_id.map(|s| s.0),

@@ -8,8 +8,9 @@
 
 use std::borrow::Cow;
 
+use super::pairs::{self, LazyPairs};
 use super::raw::RawEvent;
-use super::{body, into_pairs, method, parse_query_string, write, DecodeError};
+use super::{body, method, write, DecodeError};
 use crate::event::Source;
 use crate::request::Request;
 use crate::response::Response;
@@ -25,20 +26,23 @@ pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, D
     let stage = ctx.stage.map(|s| s.0);
     let path = strip_stage(raw_path, stage.as_deref());
     let query = match raw.raw_query_string {
-        Some(q) => parse_query_string(q.0),
-        None => into_pairs(raw.query_string_parameters),
+        Some(q) => Some(pairs::query_string(q.0)),
+        None => pairs::map(
+            source,
+            "$.queryStringParameters",
+            raw.query_string_parameters,
+            false,
+        )?,
     };
-    let mut headers = into_pairs(raw.headers);
-    if let Some(cookies) = raw.cookies {
-        headers.extend(cookies.0.into_iter().map(|c| (Cow::Borrowed("cookie"), c)));
-    }
+    let headers = pairs::map(source, "$.headers", raw.headers, false)?;
+    let cookies = pairs::list(source, "$.cookies", raw.cookies, "cookie")?;
     let body = body(source, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
     Ok(Request {
         source,
         method,
         path,
-        query,
-        headers,
+        query: LazyPairs::new(query, None),
+        headers: LazyPairs::new(headers, cookies),
         body,
         stage,
         request_id: ctx.request_id.map(|s| s.0),

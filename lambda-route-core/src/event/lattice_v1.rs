@@ -3,8 +3,9 @@
 //! comma-joined by Lattice. `raw_path` may carry the query string. Responses use the same
 //! shape as version 2.
 
+use super::pairs::{self, LazyPairs};
 use super::raw::RawEvent;
-use super::{body, into_pairs, lattice_v2, method, DecodeError, Source};
+use super::{body, lattice_v2, method, DecodeError, Source};
 use crate::request::Request;
 
 const SOURCE: Source = Source::VpcLatticeV1;
@@ -15,8 +16,14 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
         .raw_path_snake
         .ok_or_else(|| DecodeError::missing(SOURCE, "$.raw_path"))?
         .0;
-    let (path, query) =
-        lattice_v2::split_query(raw_path, into_pairs(raw.query_string_parameters_snake));
+    let query = pairs::map(
+        SOURCE,
+        "$.query_string_parameters",
+        raw.query_string_parameters_snake,
+        false,
+    )?;
+    let (path, query) = lattice_v2::split_query(raw_path, query);
+    let headers = pairs::map(SOURCE, "$.headers", raw.headers, false)?;
     let body = body(
         SOURCE,
         raw.body,
@@ -26,8 +33,8 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
         source: SOURCE,
         method,
         path,
-        query,
-        headers: into_pairs(raw.headers),
+        query: LazyPairs::new(query, None),
+        headers: LazyPairs::new(headers, None),
         body,
         stage: None,
         request_id: None,

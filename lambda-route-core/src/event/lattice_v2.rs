@@ -4,8 +4,9 @@
 
 use std::borrow::Cow;
 
+use super::pairs::{self, LazyPairs, PairSource};
 use super::raw::RawEvent;
-use super::{body, into_pairs, method, parse_query_string, write, DecodeError, Source};
+use super::{body, method, write, DecodeError, Source};
 use crate::request::Request;
 use crate::response::Response;
 
@@ -17,14 +18,21 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
         .path
         .ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?
         .0;
-    let (path, query) = split_query(raw_path, into_pairs(raw.query_string_parameters));
+    let query = pairs::map(
+        SOURCE,
+        "$.queryStringParameters",
+        raw.query_string_parameters,
+        false,
+    )?;
+    let (path, query) = split_query(raw_path, query);
+    let headers = pairs::map(SOURCE, "$.headers", raw.headers, false)?;
     let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
     Ok(Request {
         source: SOURCE,
         method,
         path,
-        query,
-        headers: into_pairs(raw.headers),
+        query: LazyPairs::new(query, None),
+        headers: LazyPairs::new(headers, None),
         body,
         stage: None,
         request_id: None,
@@ -32,14 +40,11 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
     })
 }
 
-type QueryPairs<'a> = Vec<(Cow<'a, str>, Cow<'a, str>)>;
+type Query<'a> = Option<(PairSource<'a>, usize)>;
 
-/// Lattice may send the query string inside the path; the parameter map wins when both are
-/// present.
-pub(super) fn split_query<'a>(
-    path: Cow<'a, str>,
-    query: QueryPairs<'a>,
-) -> (Cow<'a, str>, QueryPairs<'a>) {
+/// Lattice may send the query string inside the path; a non-empty parameter map wins when
+/// both are present.
+pub(super) fn split_query<'a>(path: Cow<'a, str>, query: Query<'a>) -> (Cow<'a, str>, Query<'a>) {
     let Some(at) = path.find('?') else {
         return (path, query);
     };
@@ -53,10 +58,9 @@ pub(super) fn split_query<'a>(
             Cow::Owned(p.get(at + 1..).unwrap_or("").to_owned()),
         ),
     };
-    if query.is_empty() {
-        (path, parse_query_string(raw_query))
-    } else {
-        (path, query)
+    match query {
+        Some((source, count)) if count > 0 => (path, Some((source, count))),
+        _ => (path, Some(pairs::query_string(raw_query))),
     }
 }
 

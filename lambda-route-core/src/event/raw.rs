@@ -2,14 +2,16 @@
 //!
 //! All six sources share a single struct so the event is parsed exactly once; the source is
 //! then detected from which discriminating fields were present. Fields nobody routes on are
-//! skipped by serde (still syntax-checked). Maps are flattened into pair lists as they are
-//! read, so a 15-header event costs one allocation for its headers, not sixteen.
+//! skipped by serde (still syntax-checked). Header, query and cookie maps are captured as
+//! borrowed raw JSON and split into pairs only when a route reads them (see `pairs.rs`);
+//! [`Pairs`] flattens a map into one pair list in a single allocation when that happens.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 /// Everything the decoders read from an event. Unknown fields are ignored.
 #[derive(Deserialize, Default)]
@@ -32,17 +34,17 @@ pub(crate) struct RawEvent<'a> {
     #[serde(borrow, default, rename = "rawQueryString")]
     pub(crate) raw_query_string: Option<CowStr<'a>>,
     #[serde(borrow, default)]
-    pub(crate) headers: Option<Pairs<'a>>,
+    pub(crate) headers: Option<&'a RawValue>,
     #[serde(borrow, default, rename = "multiValueHeaders")]
-    pub(crate) multi_value_headers: Option<Pairs<'a>>,
+    pub(crate) multi_value_headers: Option<&'a RawValue>,
     #[serde(borrow, default, rename = "queryStringParameters")]
-    pub(crate) query_string_parameters: Option<Pairs<'a>>,
+    pub(crate) query_string_parameters: Option<&'a RawValue>,
     #[serde(borrow, default, rename = "query_string_parameters")]
-    pub(crate) query_string_parameters_snake: Option<Pairs<'a>>,
+    pub(crate) query_string_parameters_snake: Option<&'a RawValue>,
     #[serde(borrow, default, rename = "multiValueQueryStringParameters")]
-    pub(crate) multi_value_query_string_parameters: Option<Pairs<'a>>,
+    pub(crate) multi_value_query_string_parameters: Option<&'a RawValue>,
     #[serde(borrow, default)]
-    pub(crate) cookies: Option<StrList<'a>>,
+    pub(crate) cookies: Option<&'a RawValue>,
     #[serde(borrow, default)]
     pub(crate) body: Option<CowStr<'a>>,
     #[serde(default, rename = "isBase64Encoded")]

@@ -17,14 +17,14 @@ pub(super) fn status(out: &mut Vec<u8>, status: StatusCode) {
 pub(super) fn status_description(out: &mut Vec<u8>, status: StatusCode) {
     out.push(b',');
     write_key(out, "statusDescription");
-    let reason = status.canonical_reason().unwrap_or("");
-    let mut text = String::with_capacity(4 + reason.len());
-    text.push_str(status.as_str());
-    if !reason.is_empty() {
-        text.push(' ');
-        text.push_str(reason);
+    // Digits and canonical reason phrases are plain ASCII: nothing to escape.
+    out.push(b'"');
+    out.extend_from_slice(status.as_str().as_bytes());
+    if let Some(reason) = status.canonical_reason() {
+        out.push(b' ');
+        out.extend_from_slice(reason.as_bytes());
     }
-    write_str(out, &text);
+    out.push(b'"');
 }
 
 fn value_str(value: &HeaderValue) -> std::borrow::Cow<'_, str> {
@@ -71,8 +71,17 @@ pub(super) fn single_value_headers(out: &mut Vec<u8>, response: &Response, cooki
             write_str(out, &value_str(value));
             continue;
         }
+        let mut repeats = headers
+            .iter()
+            .skip(i + 1)
+            .filter(|(n, _)| n == name)
+            .peekable();
+        if repeats.peek().is_none() {
+            write_str(out, &value_str(value));
+            continue;
+        }
         let mut joined = value_str(value).into_owned();
-        for (_, more) in headers.iter().skip(i + 1).filter(|(n, _)| n == name) {
+        for (_, more) in repeats {
             joined.push(',');
             joined.push_str(&value_str(more));
         }

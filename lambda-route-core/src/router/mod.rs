@@ -19,7 +19,7 @@ use template::{Segment, TemplateError};
 pub(crate) type RouteId = usize;
 
 /// Paths with more segments than this never match (and cost nothing to reject).
-const MAX_SEGMENTS: usize = 64;
+const MAX_SEGMENTS: usize = 32;
 
 #[derive(Debug, Default)]
 struct Node {

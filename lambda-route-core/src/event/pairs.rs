@@ -1,0 +1,502 @@
+//! Header and query maps: shape-checked while decoding, split into pairs on first use.
+//!
+//! Most routes never read most headers, so building a pair list for every map of every event
+//! is the largest cost a lean decoder can avoid (it was over half of a REST v1 event). The maps
+//! are captured as borrowed [`RawValue`]s during the one parse, and their shape is checked by a
+//! byte scan of that already syntax-checked JSON, so a malformed event still fails at decode
+//! time with the JSON path of the bad value. The pairs are built on first access.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use serde_json::value::RawValue;
+
+use super::raw::{Pairs, StrList};
+use super::{percent, DecodeError, Source};
+
+/// `(name, value)` pairs in arrival order; a repeated name appears once per value.
+pub(crate) type PairList<'a> = Vec<(Cow<'a, str>, Cow<'a, str>)>;
+
+/// Where a request's pairs come from.
+#[derive(Debug, Clone)]
+pub(crate) enum PairSource<'a> {
+    /// A JSON object whose values are strings, arrays of strings or null (already checked).
+    Map {
+        json: &'a RawValue,
+        /// ALB sends query keys and values percent-encoded as the client wrote them.
+        percent_decode: bool,
+    },
+    /// A JSON array of strings (already checked), each a pair named `name` (v2 `cookies`).
+    List {
+        json: &'a RawValue,
+        name: &'static str,
+    },
+    /// A raw query string, `a=1&b=x%20y`.
+    QueryString(Cow<'a, str>),
+}
+
+/// Pairs built on first use.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LazyPairs<'a> {
+    sources: [Option<PairSource<'a>>; 2],
+    capacity: usize,
+    built: OnceLock<PairList<'a>>,
+}
+
+impl<'a> LazyPairs<'a> {
+    pub(crate) fn new(
+        first: Option<(PairSource<'a>, usize)>,
+        second: Option<(PairSource<'a>, usize)>,
+    ) -> Self {
+        let capacity = first.as_ref().map_or(0, |f| f.1) + second.as_ref().map_or(0, |s| s.1);
+        LazyPairs {
+            sources: [first.map(|f| f.0), second.map(|s| s.0)],
+            capacity,
+            built: OnceLock::new(),
+        }
+    }
+
+    /// The pairs, built now if this is the first use.
+    pub(crate) fn get(&self) -> &[(Cow<'a, str>, Cow<'a, str>)] {
+        self.built.get_or_init(|| {
+            let mut pairs = Vec::with_capacity(self.capacity);
+            for source in self.sources.iter().flatten() {
+                append(source, &mut pairs);
+            }
+            pairs
+        })
+    }
+}
+
+fn append<'a>(source: &PairSource<'a>, pairs: &mut PairList<'a>) {
+    match source {
+        PairSource::Map {
+            json,
+            percent_decode,
+        } => {
+            // The shape was checked at decode time, so this parse cannot fail; if it somehow
+            // did, the map reads as empty rather than panicking.
+            if let Ok(Pairs(mut map)) = serde_json::from_str::<Pairs<'a>>(json.get()) {
+                if *percent_decode {
+                    for (name, value) in &mut map {
+                        percent::decode_cow_lossless(name, true);
+                        percent::decode_cow_lossless(value, true);
+                    }
+                }
+                pairs.append(&mut map);
+            }
+        }
+        PairSource::List { json, name } => {
+            if let Ok(StrList(items)) = serde_json::from_str::<StrList<'a>>(json.get()) {
+                pairs.extend(items.into_iter().map(|item| (Cow::Borrowed(*name), item)));
+            }
+        }
+        PairSource::QueryString(raw) => parse_query_string(raw, pairs),
+    }
+}
+
+/// Splits `a=1&b=x%20y` into decoded pairs; a part that is not valid percent-encoding is
+/// kept as sent.
+#[allow(
+    clippy::ptr_arg,
+    reason = "a borrowed query string yields borrowed pairs; only an owned one must copy"
+)]
+fn parse_query_string<'a>(raw: &Cow<'a, str>, pairs: &mut PairList<'a>) {
+    let mut push = |name: Cow<'a, str>, value: Cow<'a, str>| {
+        let (mut name, mut value) = (name, value);
+        percent::decode_cow_lossless(&mut name, true);
+        percent::decode_cow_lossless(&mut value, true);
+        pairs.push((name, value));
+    };
+    match raw {
+        Cow::Borrowed(raw) => {
+            for part in raw.split('&').filter(|p| !p.is_empty()) {
+                let (name, value) = part.split_once('=').unwrap_or((part, ""));
+                push(Cow::Borrowed(name), Cow::Borrowed(value));
+            }
+        }
+        Cow::Owned(raw) => {
+            for part in raw.split('&').filter(|p| !p.is_empty()) {
+                let (name, value) = part.split_once('=').unwrap_or((part, ""));
+                push(Cow::Owned(name.to_owned()), Cow::Owned(value.to_owned()));
+            }
+        }
+    }
+}
+
+/// A query string as a source, with its pair count for the capacity.
+pub(crate) fn query_string(raw: Cow<'_, str>) -> (PairSource<'_>, usize) {
+    let count = raw.split('&').filter(|p| !p.is_empty()).count();
+    (PairSource::QueryString(raw), count)
+}
+
+/// Checks the map at `path` and returns it as a source with its value count, or `None` when
+/// the field is absent or null.
+pub(crate) fn map<'a>(
+    source: Source,
+    path: &str,
+    json: Option<&'a RawValue>,
+    percent_decode: bool,
+) -> Result<Option<(PairSource<'a>, usize)>, DecodeError> {
+    let Some(json) = json else { return Ok(None) };
+    let count = check_map(json.get()).map_err(|e| e.into_decode_error(source, path, json.get()))?;
+    Ok(Some((
+        PairSource::Map {
+            json,
+            percent_decode,
+        },
+        count,
+    )))
+}
+
+/// A multi-value map and its single-value twin (REST v1, ALB): both are checked, so a
+/// malformed event fails whichever map is broken, and the multi-value one is used when
+/// present (it is a superset).
+pub(crate) fn preferred_map<'a>(
+    source: Source,
+    multi: (&str, Option<&'a RawValue>),
+    single: (&str, Option<&'a RawValue>),
+    percent_decode: bool,
+) -> Result<Option<(PairSource<'a>, usize)>, DecodeError> {
+    let single = map(source, single.0, single.1, percent_decode)?;
+    Ok(map(source, multi.0, multi.1, percent_decode)?.or(single))
+}
+
+/// Checks the array of strings at `path` (v2 `cookies`).
+pub(crate) fn list<'a>(
+    source: Source,
+    path: &str,
+    json: Option<&'a RawValue>,
+    name: &'static str,
+) -> Result<Option<(PairSource<'a>, usize)>, DecodeError> {
+    let Some(json) = json else { return Ok(None) };
+    let count =
+        check_list(json.get()).map_err(|e| e.into_decode_error(source, path, json.get()))?;
+    Ok(Some((PairSource::List { json, name }, count)))
+}
+
+// ---- the shape check ----
+
+/// A value of the wrong type: where (the key's raw JSON text and an array index) and what.
+#[derive(Debug, PartialEq, Eq)]
+struct ShapeError {
+    /// Byte range of the offending key's JSON string (quotes included), if inside the map.
+    key: Option<(usize, usize)>,
+    index: Option<usize>,
+    found: &'static str,
+    expected: &'static str,
+}
+
+impl ShapeError {
+    fn into_decode_error(self, source: Source, path: &str, json: &str) -> DecodeError {
+        let mut full = path.to_owned();
+        if let Some(key) = self.key.and_then(|(start, end)| json.get(start..end)) {
+            full.push('.');
+            full.push_str(&serde_json::from_str::<String>(key).unwrap_or_else(|_| key.to_owned()));
+        }
+        if let Some(index) = self.index {
+            full.push_str(&format!("[{index}]"));
+        }
+        DecodeError::field(
+            source,
+            &full,
+            format!("invalid type: {}, expected {}", self.found, self.expected),
+        )
+    }
+}
+
+/// A cursor over JSON that serde has already syntax-checked, so only strings (for their
+/// escapes) and the value kinds need reading.
+struct Scan<'s> {
+    bytes: &'s [u8],
+    pos: usize,
+}
+
+impl Scan<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    /// At an opening quote: moves past the closing one and returns the string's range.
+    fn string(&mut self) -> (usize, usize) {
+        let start = self.pos;
+        self.pos += 1;
+        while let Some(b) = self.peek() {
+            match b {
+                b'"' => {
+                    self.pos += 1;
+                    break;
+                }
+                b'\\' => self.pos += 2,
+                _ => self.pos += 1,
+            }
+        }
+        (start, self.pos)
+    }
+
+    /// Moves past a `null`, `true`, `false` or number (no nesting).
+    fn scalar(&mut self) {
+        while matches!(self.peek(), Some(b) if !matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'))
+        {
+            self.pos += 1;
+        }
+    }
+}
+
+fn kind(b: u8) -> &'static str {
+    match b {
+        b'{' => "an object",
+        b'[' => "an array",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        b'"' => "a string",
+        _ => "a number",
+    }
+}
+
+const MAP_VALUE: &str = "a string, an array of strings or null";
+
+/// Counts the values of a map of strings / string arrays / nulls, or says which is wrong.
+fn check_map(json: &str) -> Result<usize, ShapeError> {
+    let mut scan = Scan {
+        bytes: json.as_bytes(),
+        pos: 0,
+    };
+    scan.skip_ws();
+    match scan.peek() {
+        Some(b'{') => scan.pos += 1,
+        found => {
+            return Err(ShapeError {
+                key: None,
+                index: None,
+                found: found.map_or("nothing", kind),
+                expected: "an object",
+            })
+        }
+    }
+    let mut count = 0;
+    loop {
+        scan.skip_ws();
+        match scan.peek() {
+            Some(b'}') | None => return Ok(count),
+            Some(b',') => {
+                scan.pos += 1;
+                scan.skip_ws();
+            }
+            _ => {}
+        }
+        let key = scan.string();
+        scan.skip_ws();
+        scan.pos += 1; // ':'
+        scan.skip_ws();
+        match scan.peek() {
+            Some(b'"') => {
+                scan.string();
+                count += 1;
+            }
+            Some(b'n') => scan.scalar(),
+            Some(b'[') => {
+                scan.pos += 1;
+                let mut index = 0;
+                loop {
+                    scan.skip_ws();
+                    match scan.peek() {
+                        Some(b']') | None => {
+                            scan.pos += 1;
+                            break;
+                        }
+                        Some(b',') => scan.pos += 1,
+                        Some(b'"') => {
+                            scan.string();
+                            count += 1;
+                            index += 1;
+                        }
+                        Some(b) => {
+                            return Err(ShapeError {
+                                key: Some(key),
+                                index: Some(index),
+                                found: kind(b),
+                                expected: "a string",
+                            })
+                        }
+                    }
+                }
+            }
+            Some(b) => {
+                return Err(ShapeError {
+                    key: Some(key),
+                    index: None,
+                    found: kind(b),
+                    expected: MAP_VALUE,
+                })
+            }
+            None => return Ok(count),
+        }
+    }
+}
+
+/// Counts the strings of an array of strings, or says which element is wrong.
+fn check_list(json: &str) -> Result<usize, ShapeError> {
+    let mut scan = Scan {
+        bytes: json.as_bytes(),
+        pos: 0,
+    };
+    scan.skip_ws();
+    match scan.peek() {
+        Some(b'[') => scan.pos += 1,
+        found => {
+            return Err(ShapeError {
+                key: None,
+                index: None,
+                found: found.map_or("nothing", kind),
+                expected: "an array of strings",
+            })
+        }
+    }
+    let mut count = 0;
+    loop {
+        scan.skip_ws();
+        match scan.peek() {
+            Some(b']') | None => return Ok(count),
+            Some(b',') => scan.pos += 1,
+            Some(b'"') => {
+                scan.string();
+                count += 1;
+            }
+            Some(b) => {
+                return Err(ShapeError {
+                    key: None,
+                    index: Some(count),
+                    found: kind(b),
+                    expected: "a string",
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_shapes() {
+        let ok = [
+            (r#"{}"#, 0),
+            (r#" { } "#, 0),
+            (r#"{"a":"1"}"#, 1),
+            (r#"{"a" : "1" , "b":null,"c":["x","y"],"d":[]}"#, 3),
+            (r#"{"q\"uote":"v\\\"al","e":"\u0041"}"#, 2),
+            ("{\n  \"a\": [ \"1\" ,\n \"2\" ]\n}", 2),
+        ];
+        for (json, count) in ok {
+            assert_eq!(check_map(json), Ok(count), "{json}");
+        }
+        let bad = [
+            (r#"[]"#, None, "an array"),
+            (r#""x""#, None, "a string"),
+            (r#"{"a":1}"#, Some("a"), "a number"),
+            (r#"{"a":"1","b":true}"#, Some("b"), "a boolean"),
+            (r#"{"a":{"b":"c"}}"#, Some("a"), "an object"),
+            (r#"{"a":["x",2]}"#, Some("a"), "a number"),
+            (r#"{"a":[["x"]]}"#, Some("a"), "an array"),
+        ];
+        for (json, key, found) in bad {
+            let err = check_map(json).unwrap_err();
+            let key_text = err.key.map(|(s, e)| &json[s..e]);
+            assert_eq!(key_text.map(|k| k.trim_matches('"')), key, "{json}");
+            assert_eq!(err.found, found, "{json}");
+        }
+    }
+
+    #[test]
+    fn list_shapes() {
+        assert_eq!(check_list(r#"[]"#), Ok(0));
+        assert_eq!(check_list(r#"["a=1", "b=\"2\""]"#), Ok(2));
+        assert_eq!(check_list(r#"{}"#).unwrap_err().found, "an object");
+        let err = check_list(r#"["a",5]"#).unwrap_err();
+        assert_eq!((err.index, err.found), (Some(1), "a number"));
+    }
+
+    #[test]
+    fn errors_name_the_json_path() {
+        let json = r#"{"ok":"1","we\"ird":[ "x", 7 ]}"#;
+        let err = check_map(json).unwrap_err().into_decode_error(
+            Source::Alb,
+            "$.multiValueHeaders",
+            json,
+        );
+        assert_eq!(err.json_path(), Some("$.multiValueHeaders.we\"ird[1]"));
+        assert_eq!(err.message(), "invalid type: a number, expected a string");
+    }
+
+    #[test]
+    fn pairs_are_built_lazily_in_order() {
+        let map: &RawValue = serde_json::from_str(r#"{"a":"1","b":["2","3"],"c":null}"#).unwrap();
+        let list: &RawValue = serde_json::from_str(r#"["s=1","t=2"]"#).unwrap();
+        let lazy = LazyPairs::new(
+            map_source(map, false),
+            Some((
+                PairSource::List {
+                    json: list,
+                    name: "cookie",
+                },
+                2,
+            )),
+        );
+        assert!(lazy.built.get().is_none());
+        let got: Vec<(&str, &str)> = lazy
+            .get()
+            .iter()
+            .map(|(n, v)| (n.as_ref(), v.as_ref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a", "1"),
+                ("b", "2"),
+                ("b", "3"),
+                ("cookie", "s=1"),
+                ("cookie", "t=2")
+            ]
+        );
+    }
+
+    #[test]
+    fn query_strings_and_encoded_maps_are_decoded() {
+        let lazy = LazyPairs::new(
+            Some(query_string(Cow::Borrowed("a=1&b=x%20y&&c&d=%zz&e=1+2"))),
+            None,
+        );
+        let got: Vec<(&str, &str)> = lazy
+            .get()
+            .iter()
+            .map(|(n, v)| (n.as_ref(), v.as_ref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a", "1"),
+                ("b", "x y"),
+                ("c", ""),
+                ("d", "%zz"),
+                ("e", "1 2")
+            ]
+        );
+
+        let map: &RawValue = serde_json::from_str(r#"{"q%20k":"a%2Fb"}"#).unwrap();
+        let lazy = LazyPairs::new(map_source(map, true), None);
+        assert_eq!(lazy.get()[0].0, "q k");
+        assert_eq!(lazy.get()[0].1, "a/b");
+    }
+
+    fn map_source(json: &RawValue, percent_decode: bool) -> Option<(PairSource<'_>, usize)> {
+        map(Source::Alb, "$.x", Some(json), percent_decode).unwrap()
+    }
+}
