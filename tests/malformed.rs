@@ -208,7 +208,14 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "headers array",
-            with("apigw-v1-get.json", "/headers", json!(["Accept: */*"])),
+            // The single-value map is the one read only without its multi-value twin.
+            patched(
+                "apigw-v1-get.json",
+                &[
+                    ("/headers", json!(["Accept: */*"])),
+                    ("/multiValueHeaders", Value::Null),
+                ],
+            ),
             v1,
             Some("$.headers"),
             "invalid type: an array, expected an object",
