@@ -5,7 +5,7 @@
 //! it, single-value maps both ways. Query keys and values arrive percent-encoded exactly as
 //! the client sent them, so they are decoded here. Responses carry `statusDescription`.
 
-use super::pairs::{self, LazyPairs};
+use super::pairs;
 use super::raw::RawEvent;
 use super::{body, method, write, DecodeError, Source};
 use crate::request::Request;
@@ -14,34 +14,21 @@ use crate::response::Response;
 const SOURCE: Source = Source::Alb;
 
 pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
+    // Before fields move out of `raw`.
+    let (headers, query) = pairs::twin_maps(SOURCE, &raw, true)?;
     let method = method(SOURCE, "$.httpMethod", raw.http_method)?;
     let path = raw
         .path
         .ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?
         .0;
     let multi_value_headers = raw.multi_value_headers.is_some();
-    let headers = pairs::preferred_map(
-        SOURCE,
-        ("$.multiValueHeaders", raw.multi_value_headers),
-        ("$.headers", raw.headers),
-        false,
-    )?;
-    let query = pairs::preferred_map(
-        SOURCE,
-        (
-            "$.multiValueQueryStringParameters",
-            raw.multi_value_query_string_parameters,
-        ),
-        ("$.queryStringParameters", raw.query_string_parameters),
-        true,
-    )?;
     let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
     Ok(Request {
         source: SOURCE,
         method,
         path,
-        query: LazyPairs::new(query, None),
-        headers: LazyPairs::new(headers, None),
+        query,
+        headers,
         body,
         stage: None,
         request_id: None,

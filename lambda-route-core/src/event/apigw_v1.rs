@@ -5,7 +5,7 @@
 //! excludes the stage; the stage is in `requestContext.stage`. Responses use
 //! `multiValueHeaders`, so repeated headers and several `set-cookie`s survive.
 
-use super::pairs::{self, LazyPairs};
+use super::pairs;
 use super::raw::RawEvent;
 use super::{body, method, write, DecodeError, Source};
 use crate::request::Request;
@@ -14,34 +14,21 @@ use crate::response::Response;
 const SOURCE: Source = Source::ApiGatewayV1;
 
 pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
+    // Before fields move out of `raw`.
+    let (headers, query) = pairs::twin_maps(SOURCE, &raw, false)?;
     let method = method(SOURCE, "$.httpMethod", raw.http_method)?;
     let path = raw
         .path
         .ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?
         .0;
-    let headers = pairs::preferred_map(
-        SOURCE,
-        ("$.multiValueHeaders", raw.multi_value_headers),
-        ("$.headers", raw.headers),
-        false,
-    )?;
-    let query = pairs::preferred_map(
-        SOURCE,
-        (
-            "$.multiValueQueryStringParameters",
-            raw.multi_value_query_string_parameters,
-        ),
-        ("$.queryStringParameters", raw.query_string_parameters),
-        false,
-    )?;
     let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
     let ctx = raw.request_context.unwrap_or_default();
     Ok(Request {
         source: SOURCE,
         method,
         path,
-        query: LazyPairs::new(query, None),
-        headers: LazyPairs::new(headers, None),
+        query,
+        headers,
         body,
         stage: ctx.stage.map(|s| s.0),
         request_id: ctx.request_id.map(|s| s.0),

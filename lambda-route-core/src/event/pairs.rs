@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use serde_json::value::RawValue;
 
-use super::raw::{Pairs, StrList};
+use super::raw::{Pairs, RawEvent, StrList};
 use super::{percent, DecodeError, Source};
 
 /// `(name, value)` pairs in arrival order; a repeated name appears once per value.
@@ -153,7 +153,7 @@ pub(crate) fn map<'a>(
 /// and checked when present (it is a superset); the twin is then never read, so like every
 /// other unread field it is only syntax-checked. Checking it too cost a sixth of a REST v1
 /// decode.
-pub(crate) fn preferred_map<'a>(
+fn preferred_map<'a>(
     source: Source,
     multi: (&str, Option<&'a RawValue>),
     single: (&str, Option<&'a RawValue>),
@@ -163,6 +163,31 @@ pub(crate) fn preferred_map<'a>(
         Some(_) => map(source, multi.0, multi.1, percent_decode),
         None => map(source, single.0, single.1, percent_decode),
     }
+}
+
+/// The headers and query of a REST v1 or ALB event: each from its multi-value map when
+/// present, else its single-value one. ALB query text arrives percent-encoded.
+pub(crate) fn twin_maps<'a>(
+    source: Source,
+    raw: &RawEvent<'a>,
+    percent_decode_query: bool,
+) -> Result<(LazyPairs<'a>, LazyPairs<'a>), DecodeError> {
+    let headers = preferred_map(
+        source,
+        ("$.multiValueHeaders", raw.multi_value_headers),
+        ("$.headers", raw.headers),
+        false,
+    )?;
+    let query = preferred_map(
+        source,
+        (
+            "$.multiValueQueryStringParameters",
+            raw.multi_value_query_string_parameters,
+        ),
+        ("$.queryStringParameters", raw.query_string_parameters),
+        percent_decode_query,
+    )?;
+    Ok((LazyPairs::new(headers, None), LazyPairs::new(query, None)))
 }
 
 /// Checks the array of strings at `path` (v2 `cookies`).
@@ -297,24 +322,53 @@ fn kind(b: u8) -> &'static str {
 
 const MAP_VALUE: &str = "a string, an array of strings or null";
 
+impl Scan<'_> {
+    /// Moves past the opening `open` of the whole value, or says what is there instead.
+    fn open(&mut self, open: u8, expected: &'static str) -> Result<(), ShapeError> {
+        self.skip_ws();
+        match self.peek() {
+            Some(b) if b == open => {
+                self.pos += 1;
+                Ok(())
+            }
+            found => Err(ShapeError {
+                key: None,
+                index: None,
+                found: found.map_or("nothing", kind),
+                expected,
+            }),
+        }
+    }
+
+    /// After a `[`: moves past the closing `]`, counting the strings, or returns the index
+    /// and kind of the first element that is not a string.
+    fn strings_until_close(&mut self) -> Result<usize, (usize, &'static str)> {
+        let mut count = 0;
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(b']') | None => {
+                    self.pos += 1;
+                    return Ok(count);
+                }
+                Some(b',') => self.pos += 1,
+                Some(b'"') => {
+                    self.string();
+                    count += 1;
+                }
+                Some(b) => return Err((count, kind(b))),
+            }
+        }
+    }
+}
+
 /// Counts the values of a map of strings / string arrays / nulls, or says which is wrong.
 fn check_map(json: &str) -> Result<usize, ShapeError> {
     let mut scan = Scan {
         bytes: json.as_bytes(),
         pos: 0,
     };
-    scan.skip_ws();
-    match scan.peek() {
-        Some(b'{') => scan.pos += 1,
-        found => {
-            return Err(ShapeError {
-                key: None,
-                index: None,
-                found: found.map_or("nothing", kind),
-                expected: "an object",
-            })
-        }
-    }
+    scan.open(b'{', "an object")?;
     let mut count = 0;
     loop {
         scan.skip_ws();
@@ -330,6 +384,12 @@ fn check_map(json: &str) -> Result<usize, ShapeError> {
         scan.skip_ws();
         scan.pos += 1; // ':'
         scan.skip_ws();
+        let wrong = |index, found, expected| ShapeError {
+            key: Some(key),
+            index,
+            found,
+            expected,
+        };
         match scan.peek() {
             Some(b'"') => {
                 scan.string();
@@ -338,39 +398,11 @@ fn check_map(json: &str) -> Result<usize, ShapeError> {
             Some(b'n') => scan.scalar(),
             Some(b'[') => {
                 scan.pos += 1;
-                let mut index = 0;
-                loop {
-                    scan.skip_ws();
-                    match scan.peek() {
-                        Some(b']') | None => {
-                            scan.pos += 1;
-                            break;
-                        }
-                        Some(b',') => scan.pos += 1,
-                        Some(b'"') => {
-                            scan.string();
-                            count += 1;
-                            index += 1;
-                        }
-                        Some(b) => {
-                            return Err(ShapeError {
-                                key: Some(key),
-                                index: Some(index),
-                                found: kind(b),
-                                expected: "a string",
-                            })
-                        }
-                    }
-                }
+                count += scan
+                    .strings_until_close()
+                    .map_err(|(index, found)| wrong(Some(index), found, "a string"))?;
             }
-            Some(b) => {
-                return Err(ShapeError {
-                    key: Some(key),
-                    index: None,
-                    found: kind(b),
-                    expected: MAP_VALUE,
-                })
-            }
+            Some(b) => return Err(wrong(None, kind(b), MAP_VALUE)),
             None => return Ok(count),
         }
     }
@@ -382,38 +414,14 @@ fn check_list(json: &str) -> Result<usize, ShapeError> {
         bytes: json.as_bytes(),
         pos: 0,
     };
-    scan.skip_ws();
-    match scan.peek() {
-        Some(b'[') => scan.pos += 1,
-        found => {
-            return Err(ShapeError {
-                key: None,
-                index: None,
-                found: found.map_or("nothing", kind),
-                expected: "an array of strings",
-            })
-        }
-    }
-    let mut count = 0;
-    loop {
-        scan.skip_ws();
-        match scan.peek() {
-            Some(b']') | None => return Ok(count),
-            Some(b',') => scan.pos += 1,
-            Some(b'"') => {
-                scan.string();
-                count += 1;
-            }
-            Some(b) => {
-                return Err(ShapeError {
-                    key: None,
-                    index: Some(count),
-                    found: kind(b),
-                    expected: "a string",
-                })
-            }
-        }
-    }
+    scan.open(b'[', "an array of strings")?;
+    scan.strings_until_close()
+        .map_err(|(index, found)| ShapeError {
+            key: None,
+            index: Some(index),
+            found,
+            expected: "a string",
+        })
 }
 
 #[cfg(test)]
