@@ -19,10 +19,22 @@ struct Everything(usize);
 
 impl FromRequest for Everything {
     fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+        // Single lookups first: they are answered from the raw JSON before the lists exist.
+        let single = [
+            request.header("content-type"),
+            request.header("Host"),
+            request.query("limit"),
+        ]
+        .iter()
+        .flatten()
+        .map(|v| v.len())
+        .sum::<usize>();
         let headers: usize = request.headers().map(|(n, v)| n.len() + v.len()).sum();
         let query: usize = request.query_pairs().map(|(n, v)| n.len() + v.len()).sum();
         let cookies = request.header_all("cookie").count();
-        Ok(Everything(headers + query + cookies + request.body().len()))
+        Ok(Everything(
+            single + headers + query + cookies + request.body().len(),
+        ))
     }
 }
 

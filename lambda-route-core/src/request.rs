@@ -86,11 +86,7 @@ impl<'a> Request<'a> {
 
     /// The first value of a header, looked up case-insensitively.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .get()
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_ref())
+        self.headers.first(name, true)
     }
 
     /// Every value of a header, in arrival order, looked up case-insensitively.
@@ -112,11 +108,7 @@ impl<'a> Request<'a> {
 
     /// The first value of a query parameter, percent-decoded.
     pub fn query(&self, name: &str) -> Option<&str> {
-        self.query
-            .get()
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_ref())
+        self.query.first(name, false)
     }
 
     /// Every value of a query parameter, percent-decoded, in arrival order.

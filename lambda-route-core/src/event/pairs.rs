@@ -7,6 +7,7 @@
 //! time with the JSON path of the bad value. The pairs are built on first access.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 use serde_json::value::RawValue;
@@ -36,11 +37,38 @@ pub(crate) enum PairSource<'a> {
 }
 
 /// Pairs built on first use.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub(crate) struct LazyPairs<'a> {
     sources: [Option<PairSource<'a>>; 2],
     capacity: usize,
     built: OnceLock<PairList<'a>>,
+    /// Single-name lookups answered from the raw JSON so far (see [`LazyPairs::first`]).
+    raw_lookups: AtomicU8,
+}
+
+impl Clone for LazyPairs<'_> {
+    fn clone(&self) -> Self {
+        LazyPairs {
+            sources: self.sources.clone(),
+            capacity: self.capacity,
+            built: self.built.clone(),
+            raw_lookups: AtomicU8::new(self.raw_lookups.load(Ordering::Relaxed)),
+        }
+    }
+}
+
+/// Lookups answered from the raw JSON before the list is built: one or two reads (the
+/// `content-type` a `Json` body checks) cost less than splitting every header; more would
+/// rescan the map each time.
+const RAW_LOOKUPS: u8 = 2;
+
+/// What a lookup in the raw JSON found.
+#[derive(Debug, PartialEq, Eq)]
+enum Raw<'a> {
+    Found(&'a str),
+    Absent,
+    /// Escapes, percent-encoding or a list: only the built pairs can tell.
+    Unsure,
 }
 
 impl<'a> LazyPairs<'a> {
@@ -53,7 +81,64 @@ impl<'a> LazyPairs<'a> {
             sources: [first.map(|f| f.0), second.map(|s| s.0)],
             capacity,
             built: OnceLock::new(),
+            raw_lookups: AtomicU8::new(0),
         }
+    }
+
+    /// The first value whose name equals `name` (ASCII case-insensitively when
+    /// `ignore_case`), read straight from the raw JSON when it can be, so a route that reads
+    /// one header does not pay for splitting all of them.
+    pub(crate) fn first(&self, name: &str, ignore_case: bool) -> Option<&str> {
+        if self.built.get().is_none()
+            && self.raw_lookups.fetch_add(1, Ordering::Relaxed) < RAW_LOOKUPS
+        {
+            match self.first_raw(name, ignore_case) {
+                Raw::Found(value) => return Some(value),
+                Raw::Absent => return None,
+                Raw::Unsure => {}
+            }
+        }
+        let same = |n: &str| {
+            if ignore_case {
+                n.eq_ignore_ascii_case(name)
+            } else {
+                n == name
+            }
+        };
+        self.get()
+            .iter()
+            .find(|(n, _)| same(n))
+            .map(|(_, v)| v.as_ref())
+    }
+
+    fn first_raw(&self, name: &str, ignore_case: bool) -> Raw<'a> {
+        for source in self.sources.iter().flatten() {
+            let found = match source {
+                PairSource::Map {
+                    json,
+                    percent_decode: false,
+                } => find_in_map(json.get(), name, ignore_case),
+                PairSource::List {
+                    name: list_name, ..
+                } => {
+                    let same = if ignore_case {
+                        list_name.eq_ignore_ascii_case(name)
+                    } else {
+                        *list_name == name
+                    };
+                    if same {
+                        Raw::Unsure
+                    } else {
+                        Raw::Absent
+                    }
+                }
+                PairSource::Map { .. } | PairSource::QueryString(_) => Raw::Unsure,
+            };
+            if found != Raw::Absent {
+                return found;
+            }
+        }
+        Raw::Absent
     }
 
     /// The pairs, built now if this is the first use.
@@ -362,6 +447,63 @@ impl Scan<'_> {
     }
 }
 
+/// The first value under `name` in a shape-checked map, when no escape is in the way.
+fn find_in_map<'j>(json: &'j str, name: &str, ignore_case: bool) -> Raw<'j> {
+    let mut scan = Scan {
+        bytes: json.as_bytes(),
+        pos: 0,
+    };
+    if scan.open(b'{', "an object").is_err() {
+        return Raw::Unsure;
+    }
+    // The text between a string's quotes, unless it holds an escape.
+    let plain = |(start, end): (usize, usize)| {
+        json.get(start + 1..end.saturating_sub(1))
+            .filter(|text| !text.contains('\\'))
+    };
+    loop {
+        scan.skip_ws();
+        match scan.peek() {
+            Some(b'}') | None => return Raw::Absent,
+            Some(b',') => {
+                scan.pos += 1;
+                scan.skip_ws();
+            }
+            _ => {}
+        }
+        let key = scan.string();
+        let matches = match plain(key) {
+            Some(key) if ignore_case => key.eq_ignore_ascii_case(name),
+            Some(key) => key == name,
+            None => return Raw::Unsure,
+        };
+        scan.skip_ws();
+        scan.pos += 1; // ':'
+        scan.skip_ws();
+        let first_value = match scan.peek() {
+            Some(b'"') => Some(scan.string()),
+            Some(b'[') => {
+                scan.pos += 1;
+                scan.skip_ws();
+                let first = (scan.peek() == Some(b'"')).then(|| scan.string());
+                if scan.strings_until_close().is_err() {
+                    return Raw::Unsure;
+                }
+                first
+            }
+            _ => {
+                scan.scalar();
+                None
+            }
+        };
+        if matches {
+            if let Some(value) = first_value {
+                return plain(value).map_or(Raw::Unsure, Raw::Found);
+            }
+        }
+    }
+}
+
 /// Counts the values of a map of strings / string arrays / nulls, or says which is wrong.
 fn check_map(json: &str) -> Result<usize, ShapeError> {
     let mut scan = Scan {
@@ -533,6 +675,67 @@ mod tests {
                 ("cookie", "t=2")
             ]
         );
+    }
+
+    #[test]
+    fn single_lookups_agree_with_the_built_list() {
+        let map: &RawValue = serde_json::from_str(
+            r#"{"Accept":"*/*","x-empty":[],"x-null":null,"Multi":["a","b"],"esc":"q\"t","k\u0065y":"v","accept":"second"}"#,
+        )
+        .unwrap();
+        let cookies: &RawValue = serde_json::from_str(r#"["s=1"]"#).unwrap();
+        let names = [
+            "accept", "ACCEPT", "multi", "x-empty", "x-null", "esc", "key", "cookie", "missing",
+        ];
+        for name in names {
+            for ignore_case in [true, false] {
+                // A fresh list per lookup, so each answer comes from the raw JSON first.
+                let lazy = || {
+                    LazyPairs::new(
+                        map_source(map, false),
+                        Some((
+                            PairSource::List {
+                                json: cookies,
+                                name: "cookie",
+                            },
+                            1,
+                        )),
+                    )
+                };
+                let built = lazy();
+                let expected = {
+                    let same = |n: &str| {
+                        if ignore_case {
+                            n.eq_ignore_ascii_case(name)
+                        } else {
+                            n == name
+                        }
+                    };
+                    built
+                        .get()
+                        .iter()
+                        .find(|(n, _)| same(n))
+                        .map(|(_, v)| v.to_string())
+                };
+                let fresh = lazy();
+                assert_eq!(
+                    fresh.first(name, ignore_case).map(str::to_owned),
+                    expected,
+                    "{name} {ignore_case}"
+                );
+            }
+        }
+        // Answered from the raw JSON: nothing was built. (An escaped key could be any name,
+        // so a map with one sends lookups that pass it to the built list.)
+        let map: &RawValue =
+            serde_json::from_str(r#"{"Accept":"*/*","x-null":null,"Multi":["a","b"]}"#).unwrap();
+        let lazy = LazyPairs::new(map_source(map, false), None);
+        assert_eq!(lazy.first("multi", true), Some("a"));
+        assert_eq!(lazy.first("x-null", true), None);
+        assert!(lazy.built.get().is_none());
+        // The third lookup builds the list.
+        assert_eq!(lazy.first("accept", true), Some("*/*"));
+        assert!(lazy.built.get().is_some());
     }
 
     #[test]
