@@ -660,11 +660,7 @@ mod tests {
             )),
         );
         assert!(lazy.built.get().is_none());
-        let got: Vec<(&str, &str)> = lazy
-            .get()
-            .iter()
-            .map(|(n, v)| (n.as_ref(), v.as_ref()))
-            .collect();
+        let got = pairs_of(&lazy);
         assert_eq!(
             got,
             [
@@ -744,11 +740,7 @@ mod tests {
             Some(query_string(Cow::Borrowed("a=1&b=x%20y&&c&d=%zz&e=1+2"))),
             None,
         );
-        let got: Vec<(&str, &str)> = lazy
-            .get()
-            .iter()
-            .map(|(n, v)| (n.as_ref(), v.as_ref()))
-            .collect();
+        let got = pairs_of(&lazy);
         assert_eq!(
             got,
             [
@@ -764,6 +756,13 @@ mod tests {
         let lazy = LazyPairs::new(map_source(map, true), None);
         assert_eq!(lazy.get()[0].0, "q k");
         assert_eq!(lazy.get()[0].1, "a/b");
+    }
+
+    fn pairs_of<'l>(lazy: &'l LazyPairs<'_>) -> Vec<(&'l str, &'l str)> {
+        lazy.get()
+            .iter()
+            .map(|(n, v)| (n.as_ref(), v.as_ref()))
+            .collect()
     }
 
     fn map_source(json: &RawValue, percent_decode: bool) -> Option<(PairSource<'_>, usize)> {
