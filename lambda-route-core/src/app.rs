@@ -235,6 +235,21 @@ impl Dispatcher {
     /// fail with it. Everything after decoding (unknown path, bad parameters, a panicking
     /// route) is an HTTP response, never an error.
     pub async fn dispatch(&self, event: &[u8]) -> Result<Vec<u8>, DecodeError> {
+        self.dispatch_with(event, None).await
+    }
+
+    /// [`Dispatcher::dispatch`] for one Lambda invocation: `lambda` is the invocation's
+    /// context (request id, deadline, function ARN), which extractors can read.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dispatcher::dispatch`].
+    pub async fn dispatch_with(
+        &self,
+        event: &[u8],
+        lambda: Option<&lambda_runtime::Context>,
+    ) -> Result<Vec<u8>, DecodeError> {
+        let _ = lambda;
         let request = event::decode(event)?;
         let response = self.respond(&request).await;
         Ok(event::encode(
