@@ -25,8 +25,8 @@ use serde_json::{json, Value};
     reason = "look-alikes of std names, defined only to be shadowed"
 )]
 mod shadowed {
-    use ::lambda_route::extract::{FromRequest, Rejection};
-    use ::lambda_route::{get, lambda_main, route, App, HttpError, Request};
+    use ::lambda_route::extract::{Arg, FromRequest, Rejection};
+    use ::lambda_route::{get, lambda_main, route, App, Ctx, HttpError};
 
     pub(crate) struct Result;
     pub(crate) struct Option;
@@ -81,8 +81,12 @@ mod shadowed {
     /// An extractor, to exercise the extraction path of the generated shim.
     pub(crate) struct Caller(pub &'static str);
 
-    impl FromRequest for Caller {
-        fn from_request(request: &Request<'_>) -> ::core::result::Result<Self, Rejection> {
+    impl<'r> FromRequest<'r> for Caller {
+        async fn from_request(
+            cx: &'r Ctx<'r>,
+            _arg: Arg,
+        ) -> ::core::result::Result<Self, Rejection> {
+            let request = cx.request();
             ::core::result::Result::Ok(Caller(match request.header("x-caller") {
                 ::core::option::Option::Some(_) => "someone",
                 ::core::option::Option::None => "anonymous",

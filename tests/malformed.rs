@@ -27,8 +27,9 @@ fn item(name: String) -> String {
 /// The `x-echo` request header.
 struct Echo(String);
 
-impl FromRequest for Echo {
-    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+impl<'r> FromRequest<'r> for Echo {
+    async fn from_request(cx: &'r Ctx<'r>, _arg: Arg) -> Result<Self, Rejection> {
+        let request = cx.request();
         request
             .header("x-echo")
             .map(|v| Echo(v.to_owned()))
@@ -53,8 +54,9 @@ fn echo_body(Echo(_): Echo, body: Body) -> String {
 /// The body as UTF-8 text.
 struct Body(String);
 
-impl FromRequest for Body {
-    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+impl<'r> FromRequest<'r> for Body {
+    async fn from_request(cx: &'r Ctx<'r>, _arg: Arg) -> Result<Self, Rejection> {
+        let request = cx.request();
         Ok(Body(String::from_utf8_lossy(request.body()).into_owned()))
     }
 }

@@ -17,8 +17,9 @@ use lambda_route_tests::{dispatch_raw, fixture};
 /// Reads everything a route can read from a request.
 struct Everything(usize);
 
-impl FromRequest for Everything {
-    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+impl<'r> FromRequest<'r> for Everything {
+    async fn from_request(cx: &'r Ctx<'r>, _arg: Arg) -> Result<Self, Rejection> {
+        let request = cx.request();
         // Single lookups first: they are answered from the raw JSON before the lists exist.
         let single = [
             request.header("content-type"),

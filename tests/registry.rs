@@ -165,3 +165,36 @@ fn an_err_from_main_stops_start_up_with_the_error() {
         "lambda-route: start-up failed: DATABASE_URL is not set"
     );
 }
+
+#[test]
+fn a_failing_extractor_check_stops_start_up_naming_route_and_argument() {
+    let (ok, stderr) = run_bin(env!("CARGO_BIN_EXE_failing-check"));
+    assert!(!ok);
+    assert_eq!(
+        stderr.trim(),
+        "lambda-route: start-up failed: route `failing_check::list` (GET /todos) at \
+         tests/bins/failing_check.rs:34 cannot start: argument `conn`: no `Db` was registered: \
+         add `App::new().state(Db)`"
+    );
+
+    // With the state registered the same binary starts and serves (here: locally, until
+    // stopped).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_failing-check"))
+        .env_remove("AWS_LAMBDA_RUNTIME_API")
+        .env("PORT", "0")
+        .env("REGISTER_DB", "1")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let stdout = child.stdout.take().unwrap();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line).unwrap();
+    let still_running = child.try_wait().unwrap().is_none();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(still_running, "exited early: {line}");
+    assert!(
+        line.starts_with("lambda-route: serving 1 route on http://"),
+        "{line}"
+    );
+}

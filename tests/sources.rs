@@ -34,8 +34,9 @@ struct Seen {
     body: String,
 }
 
-impl FromRequest for Seen {
-    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+impl<'r> FromRequest<'r> for Seen {
+    async fn from_request(cx: &'r Ctx<'r>, _arg: Arg) -> Result<Self, Rejection> {
+        let request = cx.request();
         let owned = |(k, v): (&str, &str)| (k.to_owned(), v.to_owned());
         Ok(Seen {
             source: format!("{:?}", request.source()),
@@ -54,8 +55,9 @@ impl FromRequest for Seen {
 /// The raw body bytes (after base64).
 struct RawBody(Vec<u8>);
 
-impl FromRequest for RawBody {
-    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+impl<'r> FromRequest<'r> for RawBody {
+    async fn from_request(cx: &'r Ctx<'r>, _arg: Arg) -> Result<Self, Rejection> {
+        let request = cx.request();
         Ok(RawBody(request.body().to_vec()))
     }
 }

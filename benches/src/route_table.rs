@@ -7,8 +7,8 @@
 //! hand-written shim shaped exactly like the one the macro generates for
 //! `async fn get_item(id: u64) -> Json<Todo>`.
 
-use lambda_route::__private::{self as private, HandlerFuture, PathParams, Rejections, Route};
-use lambda_route::{App, Dispatcher, Json, Request};
+use lambda_route::__private::{self as private, BoxFuture, Ctx, Location, Rejections, Route};
+use lambda_route::{App, Dispatcher, Json};
 
 use crate::Todo;
 
@@ -17,15 +17,16 @@ async fn get_item(id: u64) -> Json<Todo> {
 }
 
 /// What the route macro generates for `get_item` (see lambda-route-macros/src/route/expand.rs).
-fn get_item_shim(request: &Request<'_>, params: &PathParams<'_>) -> HandlerFuture {
-    let _ = request;
-    let mut rejections = Rejections::default();
-    let id = private::path_param::<u64>(params, 0, "id", &mut rejections);
-    if let (Some(id),) = (id,) {
-        private::respond_async(get_item(id))
-    } else {
-        private::reject(rejections)
-    }
+fn get_item_shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    private::boxed(async move {
+        let mut rejections = Rejections::default();
+        let id = private::path_param::<u64>(cx, 0, "id", &mut rejections);
+        if let (Some(id),) = (id,) {
+            private::respond(get_item(id).await, None)
+        } else {
+            private::reject(rejections)
+        }
+    })
 }
 
 /// The template of route `i`: every route is a distinct top-level resource, so the root of
@@ -43,16 +44,12 @@ fn template(i: usize) -> String {
 pub fn app(n: usize, v1_get_event: &[u8]) -> (Dispatcher, Vec<u8>) {
     let routes = (0..n)
         .map(|i| -> &'static Route {
-            Box::leak(Box::new(Route {
-                methods: &["GET"],
-                template: template(i).leak(),
-                handler: get_item_shim,
-                function: "get_item",
-                module: module_path!(),
-                file: file!(),
-                line: line!(),
-                status: None,
-            }))
+            Box::leak(Box::new(Route::new(
+                &["GET"],
+                template(i).leak(),
+                get_item_shim,
+                Location::new("get_item", module_path!(), file!(), line!()),
+            )))
         })
         .collect();
     let dispatcher = match App::new().build_with(routes) {

@@ -4,46 +4,62 @@
 pub use http::StatusCode;
 pub use inventory;
 
-pub use crate::extract::{FromPathParam, FromRequest, PathParams, Rejections};
-pub use crate::registry::{Handler, HandlerFuture, Route};
-pub use crate::request::Request;
+pub use crate::app::{AppState, StartupProblem};
+pub use crate::ctx::Ctx;
+pub use crate::describe::{Operation, ParamLocation, Parameter};
+pub use crate::extract::{Arg, FromPathParam, FromRequest, Rejections};
+pub use crate::registry::{BoxFuture, Handler, Location, Route};
 pub use crate::response::{IntoResponse, Response};
 pub use crate::runtime::{run, IntoApp};
 
-use std::future::Future;
-
-/// Runs one extractor, recording its rejection.
+/// An extractor's value, its rejection recorded.
 #[inline]
-pub fn extract<T: FromRequest>(request: &Request<'_>, rejections: &mut Rejections) -> Option<T> {
-    crate::extract::extract(request, rejections)
+pub fn collect<T>(
+    result: Result<T, crate::extract::Rejection>,
+    rejections: &mut Rejections,
+) -> Option<T> {
+    crate::extract::collect(result, rejections)
 }
 
 /// Parses path parameter `index` (named `name`), recording its rejection.
 #[inline]
 pub fn path_param<T: FromPathParam>(
-    params: &PathParams<'_>,
+    cx: &Ctx<'_>,
     index: usize,
     name: &'static str,
     rejections: &mut Rejections,
 ) -> Option<T> {
-    crate::extract::path_param(params, index, name, rejections)
+    crate::extract::path_param(cx.path_params(), index, name, rejections)
+}
+
+/// Describes path parameter `name`.
+#[inline]
+pub fn describe_path_param(operation: &mut Operation, name: &'static str) {
+    operation.parameter(Parameter::new(ParamLocation::Path, name));
+}
+
+/// The route's answer: its return value as a response, with the route's `status = N`
+/// replacing a status nothing chose on purpose.
+#[inline]
+pub fn respond<T: IntoResponse>(value: T, status: Option<u16>) -> Response {
+    let mut response = value.into_response();
+    if let Some(status) = status.and_then(|s| StatusCode::from_u16(s).ok()) {
+        response.apply_default_status(status);
+    }
+    response
 }
 
 /// The answer when extraction failed.
-pub fn reject(rejections: Rejections) -> HandlerFuture {
-    Box::pin(std::future::ready(rejections.into_response()))
+#[inline]
+pub fn reject(rejections: Rejections) -> Response {
+    rejections.into_response()
 }
 
-/// Wraps a synchronous route's return value.
-pub fn respond<T: IntoResponse>(value: T) -> HandlerFuture {
-    Box::pin(std::future::ready(value.into_response()))
-}
-
-/// Wraps an async route's future.
-pub fn respond_async<F>(future: F) -> HandlerFuture
+/// Boxes a route shim's future.
+#[inline]
+pub fn boxed<'r, F>(future: F) -> BoxFuture<'r>
 where
-    F: Future + Send + 'static,
-    F::Output: IntoResponse,
+    F: std::future::Future<Output = Response> + Send + 'r,
 {
-    Box::pin(async move { future.await.into_response() })
+    Box::pin(future)
 }

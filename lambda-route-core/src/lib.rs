@@ -5,15 +5,17 @@
 //! Applications depend on the `lambda-route` facade, not on this crate.
 //!
 //! One event, end to end: [`event`] decodes the JSON once into a [`Request`];
-//! [`Dispatcher::respond`] finds the route and runs its generated shim, which runs the
+//! [`Dispatcher::dispatch`] finds the route and runs its generated shim with a [`Ctx`], which runs the
 //! [`extract`]ors and the user's function; the result becomes a [`response::Response`]
 //! ([`response::IntoResponse`]); [`event`] encodes it in the shape the source expects.
 
 mod app;
+mod ctx;
+pub mod describe;
 pub mod event;
 pub mod extract;
 mod panic;
-mod registry;
+pub mod registry;
 mod request;
 pub mod response;
 mod router;
@@ -22,5 +24,8 @@ pub mod runtime;
 #[doc(hidden)]
 pub mod __private;
 
-pub use app::{App, Dispatcher, RouteConflict, RouteSite, StartupError};
+pub use app::{
+    App, AppState, Dispatcher, RouteConflict, RouteEntry, RouteSite, StartupError, StartupProblem,
+};
+pub use ctx::Ctx;
 pub use request::Request;

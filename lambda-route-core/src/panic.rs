@@ -8,7 +8,7 @@ use std::task::{Context, Poll};
 
 use http::StatusCode;
 
-use crate::response::{error_response, Response};
+use crate::response::{ErrorInfo, Response};
 
 /// Polls a future, turning a panic during any poll into `Err(payload)`.
 pub(crate) struct CatchUnwind<F>(pub(crate) F);
@@ -39,12 +39,11 @@ pub(crate) fn panic_response(route: &str, payload: &(dyn Any + Send)) -> Respons
     internal_error()
 }
 
-pub(crate) fn internal_error() -> Response {
-    error_response(
+fn internal_error() -> Response {
+    Response::from_error(ErrorInfo::new(
         StatusCode::INTERNAL_SERVER_ERROR,
         "Internal server error",
-        None,
-    )
+    ))
 }
 
 /// Runs `f`, catching a panic.

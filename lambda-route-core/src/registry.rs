@@ -3,36 +3,191 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::extract::PathParams;
-use crate::request::Request;
+use crate::app::{AppState, StartupProblem};
+use crate::ctx::Ctx;
+use crate::describe::Operation;
 use crate::response::Response;
 
-/// What a route's generated shim returns: the route's response, once awaited.
-pub type HandlerFuture = Pin<Box<dyn Future<Output = Response> + Send + 'static>>;
+/// What a route's generated shim returns: the route's response, once awaited. It may borrow
+/// from the [`Ctx`] for `'r`, so extractors can borrow from the request.
+pub type BoxFuture<'r> = Pin<Box<dyn Future<Output = Response> + Send + 'r>>;
 
-/// The generated shim: extract every argument, call the route function.
-pub type Handler = fn(&Request<'_>, &PathParams<'_>) -> HandlerFuture;
+/// The generated shim: extract every argument from the context, call the route function,
+/// turn its output into a [`Response`].
+pub type Handler = for<'r> fn(&'r Ctx<'r>) -> BoxFuture<'r>;
 
-/// One registered route. Built by the route attributes; not meant to be written by hand.
+/// The generated start-up check: runs every argument's
+/// [`FromRequest::check`](crate::extract::FromRequest::check).
+pub type CheckFn = fn(&AppState) -> Result<(), StartupProblem>;
+
+/// The generated description: runs every argument's
+/// [`FromRequest::describe`](crate::extract::FromRequest::describe).
+pub type DescribeFn = fn(&mut Operation);
+
+/// Where a route function is declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    function: &'static str,
+    module: &'static str,
+    file: &'static str,
+    line: u32,
+}
+
+impl Location {
+    /// The function's name, `module_path!()`, `file!()` and `line!()` of the attribute.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::registry::Location;
+    ///
+    /// const HERE: Location = Location::new("get_todo", module_path!(), file!(), line!());
+    /// assert_eq!(HERE.function(), "get_todo");
+    /// ```
+    pub const fn new(
+        function: &'static str,
+        module: &'static str,
+        file: &'static str,
+        line: u32,
+    ) -> Self {
+        Location {
+            function,
+            module,
+            file,
+            line,
+        }
+    }
+
+    /// The route function's name.
+    pub fn function(&self) -> &'static str {
+        self.function
+    }
+
+    /// `module_path!()` of the route function.
+    pub fn module(&self) -> &'static str {
+        self.module
+    }
+
+    /// `file!()` of the route attribute.
+    pub fn file(&self) -> &'static str {
+        self.file
+    }
+
+    /// `line!()` of the route attribute.
+    pub fn line(&self) -> u32 {
+        self.line
+    }
+}
+
+/// One registered route, built by the route attributes in a `const` context.
+///
+/// The fields are private and the record is built by [`Route::new`] plus one `const fn` per
+/// option, so a new route option is one added method, not a breaking change to a struct
+/// literal (inventory's `Flag::new` shape).
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::registry::{BoxFuture, Location, Route};
+/// use lambda_route_core::response::{IntoResponse, Response};
+/// use lambda_route_core::Ctx;
+///
+/// fn shim<'r>(_cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+///     Box::pin(async { "hello".into_response() })
+/// }
+///
+/// static HELLO: Route = Route::new(&["GET"], "/hello", shim, Location::new("hello", module_path!(), file!(), line!()))
+///     .status(200);
+/// assert_eq!(HELLO.template(), "/hello");
+/// assert_eq!(HELLO.status_code(), Some(200));
+/// ```
 #[derive(Debug)]
 pub struct Route {
-    /// Upper-case HTTP methods.
-    pub methods: &'static [&'static str],
-    /// The path template, `/todos/<id>`.
-    pub template: &'static str,
-    /// The generated shim.
-    pub handler: Handler,
-    /// The route function's name.
-    pub function: &'static str,
-    /// `module_path!()` of the route function.
-    pub module: &'static str,
-    /// `file!()` of the route attribute.
-    pub file: &'static str,
-    /// `line!()` of the route attribute.
-    pub line: u32,
-    /// The success status (`status = 201`), if set.
-    pub status: Option<u16>,
+    methods: &'static [&'static str],
+    template: &'static str,
+    handler: Handler,
+    location: Location,
+    status: Option<u16>,
+    check: CheckFn,
+    describe: DescribeFn,
 }
+
+impl Route {
+    /// A route answering `methods` (upper-case) on `template` with `handler`.
+    pub const fn new(
+        methods: &'static [&'static str],
+        template: &'static str,
+        handler: Handler,
+        location: Location,
+    ) -> Self {
+        Route {
+            methods,
+            template,
+            handler,
+            location,
+            status: None,
+            check: no_check,
+            describe: no_description,
+        }
+    }
+
+    /// Records the route's `status = N` option. The shim applies it; the record keeps it for
+    /// descriptions.
+    pub const fn status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// The route's start-up check.
+    pub const fn check(mut self, check: CheckFn) -> Self {
+        self.check = check;
+        self
+    }
+
+    /// The route's description of its arguments.
+    pub const fn describe(mut self, describe: DescribeFn) -> Self {
+        self.describe = describe;
+        self
+    }
+
+    /// Upper-case HTTP methods.
+    pub fn methods(&self) -> &'static [&'static str] {
+        self.methods
+    }
+
+    /// The path template, `/todos/<id>`.
+    pub fn template(&self) -> &'static str {
+        self.template
+    }
+
+    /// Where the route function is declared.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The `status = N` option, if set.
+    pub fn status_code(&self) -> Option<u16> {
+        self.status
+    }
+
+    pub(crate) fn handler(&self) -> Handler {
+        self.handler
+    }
+
+    pub(crate) fn run_check(&self, state: &AppState) -> Result<(), StartupProblem> {
+        (self.check)(state)
+    }
+
+    pub(crate) fn run_describe(&self, operation: &mut Operation) {
+        (self.describe)(operation)
+    }
+}
+
+fn no_check(_: &AppState) -> Result<(), StartupProblem> {
+    Ok(())
+}
+
+fn no_description(_: &mut Operation) {}
 
 inventory::collect!(Route);
 
@@ -41,8 +196,16 @@ inventory::collect!(Route);
 pub(crate) fn collected() -> Vec<&'static Route> {
     let mut routes: Vec<&'static Route> = inventory::iter::<Route>.into_iter().collect();
     routes.sort_by(|a, b| {
-        (a.template, a.methods, a.function, a.file, a.line)
-            .cmp(&(b.template, b.methods, b.function, b.file, b.line))
+        let key = |r: &Route| {
+            (
+                r.template,
+                r.methods,
+                r.location.function,
+                r.location.file,
+                r.location.line,
+            )
+        };
+        key(a).cmp(&key(b))
     });
     routes
 }

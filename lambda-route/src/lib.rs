@@ -1,7 +1,10 @@
 #![doc = include_str!("../../README.md")]
 
-pub use lambda_route_core::{event, extract, response, runtime};
-pub use lambda_route_core::{App, Dispatcher, Request, RouteConflict, RouteSite, StartupError};
+pub use lambda_route_core::{describe, event, extract, registry, response, runtime};
+pub use lambda_route_core::{
+    App, AppState, Ctx, Dispatcher, Request, RouteConflict, RouteEntry, RouteSite, StartupError,
+    StartupProblem,
+};
 pub use lambda_route_macros::{delete, get, head, lambda_main, options, patch, post, put, route};
 
 pub use extract::Json;
@@ -12,10 +15,10 @@ pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
 
 /// Everything a typical route module needs: `use lambda_route::prelude::*;`.
 pub mod prelude {
-    pub use crate::extract::{FromRequest, Json, Rejection};
+    pub use crate::extract::{Arg, FromRequest, Json, Rejection};
     pub use crate::response::{HttpError, IntoResponse, Response};
     pub use crate::{delete, get, head, lambda_main, options, patch, post, put, route};
-    pub use crate::{App, Request, StatusCode};
+    pub use crate::{App, Ctx, Request, StatusCode};
 }
 
 #[doc(hidden)]

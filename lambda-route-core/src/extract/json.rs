@@ -5,7 +5,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_path_to_error::Segment;
 
-use super::{FromRequest, Rejection};
+use std::future::{ready, Future};
+
+use super::{Arg, FromRequest, Rejection};
+use crate::ctx::Ctx;
+use crate::describe::{Operation, RequestBody};
 use crate::request::Request;
 use crate::response::{HttpError, IntoResponse, Response};
 
@@ -31,8 +35,22 @@ use crate::response::{HttpError, IntoResponse, Response};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Json<T>(pub T);
 
-impl<T: DeserializeOwned> FromRequest for Json<T> {
-    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+impl<'r, T: DeserializeOwned + Send + 'static> FromRequest<'r> for Json<T> {
+    fn from_request(
+        cx: &'r Ctx<'r>,
+        _arg: Arg,
+    ) -> impl Future<Output = Result<Self, Rejection>> + Send + 'r {
+        ready(read_json(cx.request()))
+    }
+
+    fn describe(operation: &mut Operation, _arg: Arg) {
+        operation.request_body(RequestBody::new("application/json"));
+    }
+}
+
+/// The body is already in memory: reading it is synchronous.
+fn read_json<T: DeserializeOwned>(request: &Request<'_>) -> Result<Json<T>, Rejection> {
+    {
         if let Some(content_type) = request.header("content-type") {
             if !is_json(content_type) {
                 return Err(Rejection::new(
@@ -116,7 +134,6 @@ impl<T: Serialize> IntoResponse for Json<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::response::Body;
 
     #[derive(Debug, serde::Deserialize)]
     #[allow(dead_code, reason = "fields exist to be deserialized")]
@@ -131,11 +148,11 @@ mod tests {
             serde_json::to_string(body).unwrap()
         );
         let request = Request::from_event(event.as_bytes()).unwrap();
-        Json::<NewTodo>::from_request(&request)
+        read_json::<NewTodo>(&request)
             .map(|Json(v)| v)
-            .map_err(|rejection| match rejection.into_response().body() {
-                Body::Text(text) => text.to_string(),
-                other => format!("{other:?}"),
+            .map_err(|rejection| match rejection.into_response().error() {
+                Some(error) => error.to_json(),
+                None => "not an error".to_owned(),
             })
     }
 

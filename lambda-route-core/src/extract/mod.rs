@@ -6,38 +6,64 @@
 //! a `detail` entry per failure, or the first non-422 rejection such as 400 for malformed
 //! JSON), and the route is not called.
 
-use crate::request::Request;
+use std::future::Future;
 
+use crate::app::{AppState, StartupProblem};
+use crate::ctx::Ctx;
+use crate::describe::Operation;
+
+mod arg;
 mod json;
 mod path;
 mod rejection;
+mod request;
 
+pub use crate::response::FieldError;
+pub use arg::Arg;
 pub use json::Json;
 pub use path::FromPathParam;
 pub use path::PathParams;
 pub(crate) use path::{path_param, MAX_PARAMS};
+pub use rejection::Rejection;
 pub use rejection::Rejections;
-pub use rejection::{FieldError, Rejection};
 
 /// A route argument read from the request (anything but a path parameter).
 ///
-/// Implement it for your own types to make them route arguments.
+/// Implement it for your own types to make them route arguments. An extractor:
+/// - reads what it needs from the [`Ctx`]: the request, path parameters, application
+///   state, the Lambda context, per-request values, the matched route;
+/// - may be asynchronous, and may borrow from the request for `'r`;
+/// - knows which argument it fills ([`Arg`]: the name and position in the route function);
+/// - may refuse to let the app start ([`FromRequest::check`]), so a misconfiguration fails
+///   the cold start instead of every request;
+/// - may describe itself ([`FromRequest::describe`]) for generated API documents.
+///
+/// Every argument is extracted before the route runs; all rejections of one request are
+/// answered together (see [`Rejection`]).
 ///
 /// # Examples
 ///
 /// ```
-/// use lambda_route_core::extract::{FromRequest, Rejection};
-/// use lambda_route_core::Request;
+/// use std::future::{ready, Future};
+/// use lambda_route_core::extract::{Arg, FromRequest, Rejection};
+/// use lambda_route_core::describe::{Operation, Parameter, ParamLocation};
+/// use lambda_route_core::Ctx;
 ///
-/// /// The caller's API key, required.
-/// struct ApiKey(String);
+/// /// The caller's API key, required, borrowed from the request.
+/// struct ApiKey<'r>(&'r str);
 ///
-/// impl FromRequest for ApiKey {
-///     fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
-///         request
-///             .header("x-api-key")
-///             .map(|key| ApiKey(key.to_owned()))
-///             .ok_or_else(|| Rejection::field(["header", "x-api-key"], "missing", "header is required"))
+/// impl<'r> FromRequest<'r> for ApiKey<'r> {
+///     fn from_request(cx: &'r Ctx<'r>, _arg: Arg) -> impl Future<Output = Result<Self, Rejection>> + Send + 'r {
+///         ready(
+///             cx.request()
+///                 .header("x-api-key")
+///                 .map(ApiKey)
+///                 .ok_or_else(|| Rejection::field(["header", "x-api-key"], "missing", "header is required")),
+///         )
+///     }
+///
+///     fn describe(operation: &mut Operation, _arg: Arg) {
+///         operation.parameter(Parameter::new(ParamLocation::Header, "x-api-key"));
 ///     }
 /// }
 /// ```
@@ -45,23 +71,41 @@ pub use rejection::{FieldError, Rejection};
     message = "`{Self}` is neither a path parameter of this route nor an extractor",
     label = "not a `<param>` of the route path, and `{Self}` does not implement `FromRequest`",
     note = "an argument is either named after a `<param>` in the route path (its type implements `FromStr`), \
-            or its type is an extractor: `Json<T>`, or your own type implementing `FromRequest`"
+            or its type is an extractor: `Json<T>`, `&Request`, or your own type implementing `FromRequest`"
 )]
-pub trait FromRequest: Sized {
-    /// Reads `Self` from the request.
+pub trait FromRequest<'r>: Sized {
+    /// Reads `Self` for the argument `arg` of the matched route.
     ///
     /// # Errors
     ///
     /// A [`Rejection`] that answers the request instead of the route.
-    fn from_request(request: &Request<'_>) -> Result<Self, Rejection>;
+    fn from_request(
+        cx: &'r Ctx<'r>,
+        arg: Arg,
+    ) -> impl Future<Output = Result<Self, Rejection>> + Send + 'r;
+
+    /// Checks at start-up that this extractor can work in this app (for example that the
+    /// state it reads was registered). Runs once per route argument in
+    /// [`App::build`](crate::App::build); the default accepts.
+    ///
+    /// # Errors
+    ///
+    /// A [`StartupProblem`]: the app refuses to start, naming the route and the argument.
+    fn check(state: &AppState, arg: Arg) -> Result<(), StartupProblem> {
+        let _ = (state, arg);
+        Ok(())
+    }
+
+    /// Adds what this extractor reads to the route's [`Operation`] (parameters, request
+    /// body). The default adds nothing.
+    fn describe(operation: &mut Operation, arg: Arg) {
+        let _ = (operation, arg);
+    }
 }
 
-/// Runs one extractor, recording its rejection. Called by generated code.
-pub(crate) fn extract<T: FromRequest>(
-    request: &Request<'_>,
-    rejections: &mut Rejections,
-) -> Option<T> {
-    match T::from_request(request) {
+/// An extractor's result, its rejection recorded. Called by generated code.
+pub(crate) fn collect<T>(result: Result<T, Rejection>, rejections: &mut Rejections) -> Option<T> {
+    match result {
         Ok(value) => Some(value),
         Err(rejection) => {
             rejections.push(rejection);

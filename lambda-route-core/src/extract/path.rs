@@ -44,6 +44,10 @@ pub trait FromPathParam: Sized {
     fn from_path_param(segment: &str) -> Result<Self, String>;
 }
 
+// `do_not_recommend`: a type that is not `FromStr` is reported as "cannot be parsed from a path
+// segment" on the argument, not as a missing `FromStr` followed by rustc's list of every
+// `FromStr` type in scope, which changes with each toolchain and dependency.
+#[diagnostic::do_not_recommend]
 impl<T> FromPathParam for T
 where
     T: FromStr,
@@ -57,12 +61,31 @@ where
 /// The most path parameters one route can have.
 pub(crate) const MAX_PARAMS: usize = 16;
 
-/// The raw (still percent-encoded) values of a matched route's parameters, in template order.
+/// The raw values of a matched route's path parameters, in template order, as the event
+/// source sent them (percent-encoded, except on HTTP APIs, which decode the path).
+///
+/// Route arguments named after a `<param>` read these through [`FromPathParam`]; an
+/// extractor can read them through [`Ctx::path_params`](crate::Ctx::path_params).
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::extract::PathParams;
+///
+/// let params = PathParams::default();
+/// assert!(params.is_empty());
+/// assert_eq!(params.get(0), None);
+/// ```
 #[derive(Debug, Clone, Copy)]
-#[doc(hidden)]
 pub struct PathParams<'p> {
     values: [&'p str; MAX_PARAMS],
     len: usize,
+}
+
+impl Default for PathParams<'_> {
+    fn default() -> Self {
+        PathParams::new()
+    }
 }
 
 impl<'p> PathParams<'p> {
@@ -88,12 +111,18 @@ impl<'p> PathParams<'p> {
         self.len = self.len.saturating_sub(1);
     }
 
-    #[cfg(test)]
-    pub(crate) fn len(&self) -> usize {
+    /// How many parameters the route has.
+    pub fn len(&self) -> usize {
         self.len
     }
 
-    pub(crate) fn get(&self, index: usize) -> Option<&'p str> {
+    /// True for a route without parameters.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Parameter `index` (template order), raw.
+    pub fn get(&self, index: usize) -> Option<&'p str> {
         self.values.get(..self.len)?.get(index).copied()
     }
 }
@@ -183,9 +212,10 @@ mod tests {
             assert_eq!(path_param::<u64>(&params(&[raw]), 0, "id", &mut rej), None);
             let response = rej.into_response();
             assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{raw}");
-            let body = format!("{:?}", response.body());
-            assert!(body.contains(kind), "{raw}: {body}");
-            assert!(body.contains(r#"[\"path\",\"id\"]"#), "{raw}: {body}");
+            let error = response.error().expect("an error answer");
+            let field = error.fields().first().expect("one field error");
+            assert_eq!(field.kind(), kind, "{raw}");
+            assert_eq!(field.loc(), ["path", "id"], "{raw}");
         }
     }
 

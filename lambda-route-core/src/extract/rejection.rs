@@ -4,61 +4,7 @@ use std::borrow::Cow;
 
 use http::StatusCode;
 
-use crate::event::json;
-use crate::response::{error_response, IntoResponse, Response};
-
-/// One failed field of a 422 answer: `{"loc":["path","id"],"type":"...","msg":"..."}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    loc: Vec<Cow<'static, str>>,
-    kind: Cow<'static, str>,
-    msg: String,
-}
-
-impl FieldError {
-    /// Where (`["path","id"]`, `["body","title"]`), what kind of failure, and a message.
-    pub fn new<L, S>(loc: L, kind: impl Into<Cow<'static, str>>, msg: impl Into<String>) -> Self
-    where
-        L: IntoIterator<Item = S>,
-        S: Into<Cow<'static, str>>,
-    {
-        FieldError {
-            loc: loc.into_iter().map(Into::into).collect(),
-            kind: kind.into(),
-            msg: msg.into(),
-        }
-    }
-
-    /// The location, outermost first.
-    pub fn loc(&self) -> &[Cow<'static, str>] {
-        &self.loc
-    }
-
-    /// The failure kind (`parse_error`, `missing`, ...).
-    pub fn kind(&self) -> &str {
-        &self.kind
-    }
-
-    /// The human-readable message.
-    pub fn msg(&self) -> &str {
-        &self.msg
-    }
-
-    fn write_json(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"loc\":[");
-        for (i, part) in self.loc.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            json::write_str(out, part);
-        }
-        out.extend_from_slice(b"],\"type\":");
-        json::write_str(out, &self.kind);
-        out.extend_from_slice(b",\"msg\":");
-        json::write_str(out, &self.msg);
-        out.push(b'}');
-    }
-}
+use crate::response::{ErrorInfo, FieldError, IntoResponse, Response};
 
 /// Why an extractor refused a request. It answers instead of the route.
 ///
@@ -119,19 +65,7 @@ impl Rejection {
 
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
-        if self.fields.is_empty() {
-            return error_response(self.status, &self.message, None);
-        }
-        let mut detail = Vec::with_capacity(96 * self.fields.len());
-        detail.push(b'[');
-        for (i, field) in self.fields.iter().enumerate() {
-            if i > 0 {
-                detail.push(b',');
-            }
-            field.write_json(&mut detail);
-        }
-        detail.push(b']');
-        error_response(self.status, &self.message, Some(("detail", &detail)))
+        Response::from_error(ErrorInfo::new(self.status, self.message).with_fields(self.fields))
     }
 }
 
@@ -157,7 +91,7 @@ impl Rejections {
         match self.0 {
             Some(rejection) => rejection.into_response(),
             // Generated code only answers with rejections after one was pushed.
-            None => error_response(StatusCode::BAD_REQUEST, "Bad request", None),
+            None => Rejection::new(StatusCode::BAD_REQUEST, "Bad request").into_response(),
         }
     }
 }
@@ -165,13 +99,9 @@ impl Rejections {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::response::Body;
 
-    fn body(response: &Response) -> &str {
-        match response.body() {
-            Body::Text(text) => text,
-            other => panic!("not text: {other:?}"),
-        }
+    fn body(response: &Response) -> String {
+        response.error().expect("an error response").to_json()
     }
 
     #[test]

@@ -5,8 +5,7 @@ use std::fmt;
 
 use http::StatusCode;
 
-use super::{Body, IntoResponse, Response, APPLICATION_JSON};
-use crate::event::json;
+use super::{ErrorInfo, IntoResponse, Response};
 
 /// An error answered as `{"statusCode":N,"message":"..."}`.
 ///
@@ -16,17 +15,16 @@ use crate::event::json;
 /// # Examples
 ///
 /// ```
-/// use lambda_route_core::response::{Body, HttpError, IntoResponse};
+/// use lambda_route_core::response::{HttpError, IntoResponse};
 /// use http::StatusCode;
 ///
 /// let response = HttpError::not_found("no such todo")
 ///     .with_detail("id 42 missing from table todos")
 ///     .into_response();
 /// assert_eq!(response.status(), StatusCode::NOT_FOUND);
-/// assert_eq!(
-///     response.body(),
-///     &Body::Text(r#"{"statusCode":404,"message":"no such todo"}"#.into())
-/// );
+/// // Rendered at the end of dispatch as {"statusCode":404,"message":"no such todo"}.
+/// let error = response.error().unwrap();
+/// assert_eq!(error.message(), "no such todo");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpError {
@@ -117,31 +115,6 @@ impl IntoResponse for HttpError {
         if let Some(detail) = &self.detail {
             tracing::warn!(status = self.status.as_u16(), message = %self.message, detail = %detail, "request failed");
         }
-        error_response(self.status, &self.message, None)
+        Response::from_error(ErrorInfo::new(self.status, self.message))
     }
-}
-
-/// `{"statusCode":N,"message":"..."}`, with an extra pre-rendered JSON field when given
-/// (`"detail":[...]` for validation errors).
-pub(crate) fn error_response(
-    status: StatusCode,
-    message: &str,
-    extra: Option<(&str, &[u8])>,
-) -> Response {
-    let mut out = Vec::with_capacity(48 + message.len());
-    out.extend_from_slice(b"{");
-    json::write_key(&mut out, "statusCode");
-    json::write_u16(&mut out, status.as_u16());
-    out.push(b',');
-    json::write_key(&mut out, "message");
-    json::write_str(&mut out, message);
-    if let Some((key, value)) = extra {
-        out.push(b',');
-        json::write_key(&mut out, key);
-        out.extend_from_slice(value);
-    }
-    out.push(b'}');
-    // Only valid UTF-8 was written: literals, escaped strings and pre-rendered JSON.
-    let text = String::from_utf8(out).unwrap_or_default();
-    Response::new(status).with_body(APPLICATION_JSON, Body::Text(text.into()))
 }

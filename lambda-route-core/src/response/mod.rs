@@ -5,10 +5,12 @@ use std::borrow::Cow;
 use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use http::StatusCode;
 
+mod error;
 mod http_error;
 mod into_response;
 
-pub(crate) use http_error::error_response;
+pub(crate) use error::render as render_error;
+pub use error::{ErrorInfo, FieldError};
 pub use http_error::HttpError;
 pub use into_response::IntoResponse;
 
@@ -63,6 +65,8 @@ pub struct Response {
     status_is_default: bool,
     headers: Vec<(HeaderName, HeaderValue)>,
     body: Body,
+    /// An error answer waiting for the renderer at the end of dispatch (the error funnel).
+    error: Option<Box<ErrorInfo>>,
 }
 
 impl Default for Response {
@@ -72,6 +76,7 @@ impl Default for Response {
             status_is_default: true,
             headers: Vec::new(),
             body: Body::Empty,
+            error: None,
         }
     }
 }
@@ -102,11 +107,37 @@ impl Response {
         Response::default().with_body(content_type, Body::Binary(bytes.into()))
     }
 
-    /// Replaces the body and sets `content-type`.
+    /// An error answer with `info`'s status. Its body is rendered once, at the end of
+    /// dispatch, in the app's error shape (see [`ErrorInfo`]); until then it is empty.
+    pub fn from_error(info: ErrorInfo) -> Self {
+        Response {
+            status: info.status(),
+            status_is_default: false,
+            error: Some(Box::new(info)),
+            ..Response::default()
+        }
+    }
+
+    /// Replaces the body and sets `content-type`. A pending error (see
+    /// [`Response::from_error`]) is dropped: the body was chosen on purpose.
     pub fn with_body(mut self, content_type: HeaderValue, body: Body) -> Self {
+        self.set_body(content_type, body);
+        self
+    }
+
+    pub(crate) fn set_body(&mut self, content_type: HeaderValue, body: Body) {
         self.set_header(CONTENT_TYPE, content_type);
         self.body = body;
-        self
+        self.error = None;
+    }
+
+    /// The error this response answers with, until the dispatcher renders it.
+    pub fn error(&self) -> Option<&ErrorInfo> {
+        self.error.as_deref()
+    }
+
+    pub(crate) fn take_error(&mut self) -> Option<Box<ErrorInfo>> {
+        self.error.take()
     }
 
     /// Sets the status.

@@ -3,7 +3,7 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{ItemFn, ReturnType};
+use syn::{ItemFn, Lifetime, ReturnType};
 
 use super::validate::{ArgKind, Route};
 use crate::paths::private;
@@ -12,28 +12,64 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
     let p = private(Span::call_site());
     let fn_name = &item.sig.ident;
     let fn_name_str = fn_name.to_string();
-    let shim = format_ident!("__lambda_route_shim", span = Span::mixed_site());
-    let request = format_ident!("__lambda_route_request", span = Span::mixed_site());
-    let params = format_ident!("__lambda_route_params", span = Span::mixed_site());
-    let rejections = format_ident!("__lambda_route_rejections", span = Span::mixed_site());
+    let hidden = |name: &str| format_ident!("__lambda_route_{}", name, span = Span::mixed_site());
+    let shim = hidden("shim");
+    let check = hidden("check");
+    let describe = hidden("describe");
+    let cx = hidden("cx");
+    let state = hidden("state");
+    let operation = hidden("operation");
+    let rejections = hidden("rejections");
+    let lifetime = Lifetime::new("'__lambda_route_r", Span::mixed_site());
 
     let vars: Vec<_> = (0..route.args.len())
         .map(|i| format_ident!("__lambda_route_arg{}", i, span = Span::mixed_site()))
         .collect();
-    let extractions = route.args.iter().zip(&vars).map(|(arg, var)| {
+    // Every use of an extractor names `<T as FromRequest<'_>>` spanned at the type: the three
+    // uses (extract, check, describe) then fail with one identical diagnostic, which rustc
+    // reports once, on the type.
+    let extractions = route.args.iter().zip(&vars).enumerate().map(|(i, (arg, var))| {
         let ty = &arg.ty;
-        // Spanned at the argument's type so a missing trait impl is reported there.
         let p = private(ty.span());
         match &arg.kind {
             ArgKind::Path { index, name } => quote_spanned! {ty.span()=>
-                let #var = #p::path_param::<#ty>(#params, #index, #name, &mut #rejections);
+                let #var = #p::path_param::<#ty>(#cx, #index, #name, &mut #rejections);
             },
-            ArgKind::Extractor => quote_spanned! {ty.span()=>
-                let #var = #p::extract::<#ty>(#request, &mut #rejections);
+            ArgKind::Extractor { name } => quote_spanned! {ty.span()=>
+                let #var = #p::collect(
+                    <#ty as #p::FromRequest<'_>>::from_request(#cx, #p::Arg::new(#name, #i)).await,
+                    &mut #rejections,
+                );
+            },
+        }
+    });
+    let checks = route.args.iter().enumerate().filter_map(|(i, arg)| {
+        let ty = &arg.ty;
+        let p = private(ty.span());
+        match &arg.kind {
+            ArgKind::Path { .. } => None,
+            ArgKind::Extractor { name } => Some(quote_spanned! {ty.span()=>
+                <#ty as #p::FromRequest<'_>>::check(#state, #p::Arg::new(#name, #i))?;
+            }),
+        }
+    });
+    let descriptions = route.args.iter().enumerate().map(|(i, arg)| {
+        let ty = &arg.ty;
+        let p = private(ty.span());
+        match &arg.kind {
+            ArgKind::Path { name, .. } => quote! {
+                #p::describe_path_param(#operation, #name);
+            },
+            ArgKind::Extractor { name } => quote_spanned! {ty.span()=>
+                <#ty as #p::FromRequest<'_>>::describe(#operation, #p::Arg::new(#name, #i));
             },
         }
     });
 
+    let status = match route.status {
+        Some(code) => quote!(::core::option::Option::Some(#code)),
+        None => quote!(::core::option::Option::None),
+    };
     let output_span = match &item.sig.output {
         ReturnType::Type(_, ty) => ty.span(),
         ReturnType::Default => fn_name.span(),
@@ -44,9 +80,9 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
     let mut callee = fn_name.clone();
     callee.set_span(fn_name.span().located_at(output_span));
     let call = if item.sig.asyncness.is_some() {
-        quote_spanned!(output_span=> #out::respond_async(#callee(#(#vars),*)))
+        quote_spanned!(output_span=> #out::respond(#callee(#(#vars),*).await, #status))
     } else {
-        quote_spanned!(output_span=> #out::respond(#callee(#(#vars),*)))
+        quote_spanned!(output_span=> #out::respond(#callee(#(#vars),*), #status))
     };
 
     let body = if vars.is_empty() {
@@ -63,12 +99,12 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
         }
     };
 
+    // Located at the return type: a future that is not `Send` is reported there.
+    let boxed = quote_spanned!(output_span=> #out::boxed(async move { #body }));
+
     let methods = &route.methods;
     let template = &route.template;
-    let status = match route.status {
-        Some(code) => quote!(::core::option::Option::Some(#code)),
-        None => quote!(::core::option::Option::None),
-    };
+    let status_option = route.status.map(|code| quote!(.status(#code)));
 
     quote! {
         #item
@@ -76,24 +112,36 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
         #[doc(hidden)]
         const _: () = {
             #[automatically_derived]
-            fn #shim(
-                #request: &#p::Request<'_>,
-                #params: &#p::PathParams<'_>,
-            ) -> #p::HandlerFuture {
-                #body
+            fn #shim<#lifetime>(#cx: &#lifetime #p::Ctx<#lifetime>) -> #p::BoxFuture<#lifetime> {
+                #boxed
+            }
+
+            #[automatically_derived]
+            fn #check(#state: &#p::AppState) -> ::core::result::Result<(), #p::StartupProblem> {
+                #(#checks)*
+                ::core::result::Result::Ok(())
+            }
+
+            #[automatically_derived]
+            fn #describe(#operation: &mut #p::Operation) {
+                #(#descriptions)*
             }
 
             #p::inventory::submit! {
-                #p::Route {
-                    methods: &[#(#methods),*],
-                    template: #template,
-                    handler: #shim,
-                    function: #fn_name_str,
-                    module: ::core::module_path!(),
-                    file: ::core::file!(),
-                    line: ::core::line!(),
-                    status: #status,
-                }
+                #p::Route::new(
+                    &[#(#methods),*],
+                    #template,
+                    #shim,
+                    #p::Location::new(
+                        #fn_name_str,
+                        ::core::module_path!(),
+                        ::core::file!(),
+                        ::core::line!(),
+                    ),
+                )
+                #status_option
+                .check(#check)
+                .describe(#describe)
             }
         };
     }

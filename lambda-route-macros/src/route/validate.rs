@@ -3,6 +3,8 @@
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::ext::IdentExt;
+#[cfg(test)]
+use syn::parse::Parser;
 use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, FnArg, ItemFn, Lit, LitStr, Pat, Type};
 
@@ -26,8 +28,8 @@ pub(crate) struct Arg {
 pub(crate) enum ArgKind {
     /// Filled from path parameter number `index`, named `name`.
     Path { index: usize, name: String },
-    /// Filled by `FromRequest`.
-    Extractor,
+    /// Filled by `FromRequest`, as the argument named `name` (see [`arg_name`]).
+    Extractor { name: String },
 }
 
 /// Where a method attribute gets its methods.
@@ -208,7 +210,9 @@ pub(crate) fn validate(
                             name: name.to_owned(),
                         }
                     }
-                    None => ArgKind::Extractor,
+                    None => ArgKind::Extractor {
+                        name: arg_name(&typed.pat),
+                    },
                 };
                 args.push(Arg {
                     ty: (*typed.ty).clone(),
@@ -343,5 +347,56 @@ fn exact_subspan(lit: &LitStr, range: std::ops::Range<usize>) -> Option<Span> {
         token.subspan(range.start + 1..range.end + 1)
     } else {
         None
+    }
+}
+
+/// The name an extractor sees for its argument: the identifier (`limit` for
+/// `mut limit: Query<u32>`, `type` for `r#type`), the one identifier inside a destructuring
+/// pattern (`new` for `Json(new): Json<NewTodo>`), or `_` when there is none or several.
+fn arg_name(pat: &Pat) -> String {
+    fn idents<'p>(pat: &'p Pat, out: &mut Vec<&'p syn::Ident>) {
+        match pat {
+            Pat::Ident(ident) => out.push(&ident.ident),
+            Pat::TupleStruct(tuple) => tuple.elems.iter().for_each(|p| idents(p, out)),
+            Pat::Tuple(tuple) => tuple.elems.iter().for_each(|p| idents(p, out)),
+            Pat::Struct(item) => item.fields.iter().for_each(|f| idents(&f.pat, out)),
+            Pat::Reference(reference) => idents(&reference.pat, out),
+            Pat::Paren(paren) => idents(&paren.pat, out),
+            Pat::Type(typed) => idents(&typed.pat, out),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    idents(pat, &mut found);
+    match found.as_slice() {
+        [one] => one.unraw().to_string(),
+        _ => "_".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argument_names() {
+        let cases = [
+            ("limit", "limit"),
+            ("mut limit", "limit"),
+            ("r#type", "type"),
+            ("Json(new)", "new"),
+            ("Json(mut new)", "new"),
+            ("State(ref db)", "db"),
+            ("Point { x, y }", "_"),
+            ("_", "_"),
+            ("_unused", "_unused"),
+            ("(a, b)", "_"),
+        ];
+        for (pattern, expected) in cases {
+            let pat = Pat::parse_single
+                .parse_str(pattern)
+                .unwrap_or_else(|e| panic!("{pattern}: {e}"));
+            assert_eq!(arg_name(&pat), expected, "{pattern}");
+        }
     }
 }

@@ -38,8 +38,9 @@ async fn nested(list: String, Json(NewTodo { title }): Json<NewTodo>, id: u64) -
 /// A user extractor.
 struct Caller(String);
 
-impl FromRequest for Caller {
-    fn from_request(request: &Request<'_>) -> Result<Self, Rejection> {
+impl<'r> FromRequest<'r> for Caller {
+    async fn from_request(cx: &'r Ctx<'r>, _arg: Arg) -> Result<Self, Rejection> {
+        let request = cx.request();
         Ok(Caller(
             request.header("x-caller").unwrap_or("anonymous").to_owned(),
         ))

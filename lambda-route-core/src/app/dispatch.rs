@@ -1,0 +1,140 @@
+//! Dispatch: one event in, one response out, through the route table.
+
+use http::header::ALLOW;
+use http::{HeaderValue, Method, StatusCode};
+
+use super::{AppState, RouteEntry, RouteSite};
+use crate::ctx::Ctx;
+use crate::event::{self, DecodeError};
+use crate::panic::{catch, panic_response, CatchUnwind};
+use crate::response::{render_error, ErrorInfo, Response};
+use crate::router::{Lookup, Router};
+
+/// A built application: turns events into responses.
+///
+/// This is also the in-process entry point: [`Dispatcher::dispatch`] takes the raw event JSON
+/// and returns the raw response JSON, exactly what the Lambda Runtime API would carry, with no
+/// runtime around it. Tests and benchmarks use it.
+///
+/// # Examples
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+/// use lambda_route_core::App;
+///
+/// let dispatcher = App::new().build()?;
+/// let event = br#"{"version":"2.0","rawPath":"/todos","rawQueryString":"",
+///   "requestContext":{"http":{"method":"GET","path":"/todos"},"stage":"$default"}}"#;
+/// let response_json = dispatcher.dispatch(event).await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct Dispatcher {
+    router: Router,
+    entries: Vec<RouteEntry>,
+    state: AppState,
+}
+
+impl Dispatcher {
+    pub(super) fn new(router: Router, entries: Vec<RouteEntry>, state: AppState) -> Self {
+        Dispatcher {
+            router,
+            entries,
+            state,
+        }
+    }
+
+    /// Decodes one event, routes it, runs the route, and encodes the response for the event's
+    /// source.
+    ///
+    /// # Errors
+    ///
+    /// A [`DecodeError`] when the event is not a well-formed HTTP event; the invocation should
+    /// fail with it. Everything after decoding (unknown path, bad parameters, a panicking
+    /// route) is an HTTP response, never an error.
+    pub async fn dispatch(&self, event: &[u8]) -> Result<Vec<u8>, DecodeError> {
+        self.dispatch_with(event, None).await
+    }
+
+    /// [`Dispatcher::dispatch`] for one Lambda invocation: `lambda` is the invocation's
+    /// context (request id, deadline, function ARN), which extractors read through
+    /// [`Ctx::lambda`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Dispatcher::dispatch`].
+    pub async fn dispatch_with(
+        &self,
+        event: &[u8],
+        lambda: Option<&lambda_runtime::Context>,
+    ) -> Result<Vec<u8>, DecodeError> {
+        // Decoding, the context and the route all live in this one frame: `Request` is
+        // invariant in its lifetime (it caches its header and query pairs), so the context's
+        // `&'r Request<'r>` can only be formed where the request's lifetime is still chosen,
+        // which is here.
+        let request = event::decode(event)?;
+        // Declared before the match: the request's lifetime reaches the encoding below, and
+        // the context's borrow of itself with it.
+        let cx;
+        let mut response = match self.router.lookup(&request.method, &request.path) {
+            Lookup::Found(id, params) => match self.entries.get(id) {
+                Some(entry) => {
+                    cx = Ctx::new(&request, params, &self.state, entry, lambda);
+                    run(entry, &cx).await
+                }
+                None => not_found(),
+            },
+            Lookup::MethodNotAllowed(methods) => method_not_allowed(&methods),
+            Lookup::NotFound => not_found(),
+        };
+        // The error funnel: every framework answer is rendered here, once.
+        render_error(&mut response);
+        Ok(event::encode(
+            &request,
+            &response,
+            request.method == Method::HEAD,
+        ))
+    }
+
+    /// The route table: every route, in the fixed order used for matching and conflicts.
+    pub fn routes(&self) -> impl Iterator<Item = RouteSite> + '_ {
+        self.entries.iter().map(RouteEntry::site)
+    }
+
+    /// Every route's entry, in the same order as [`Dispatcher::routes`].
+    pub fn entries(&self) -> &[RouteEntry] {
+        &self.entries
+    }
+}
+
+/// Runs the matched route's shim; a panic while building or polling its future is a 500.
+async fn run<'r>(entry: &'r RouteEntry, cx: &'r Ctx<'r>) -> Response {
+    let future = match catch(|| (entry.handler())(cx)) {
+        Ok(future) => future,
+        Err(payload) => return panic_response(entry.function(), payload.as_ref()),
+    };
+    match CatchUnwind(future).await {
+        Ok(response) => response,
+        Err(payload) => panic_response(entry.function(), payload.as_ref()),
+    }
+}
+
+fn not_found() -> Response {
+    Response::from_error(ErrorInfo::new(StatusCode::NOT_FOUND, "Not found"))
+}
+
+fn method_not_allowed(methods: &[Method]) -> Response {
+    let allow = methods
+        .iter()
+        .map(Method::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let response = Response::from_error(ErrorInfo::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "Method not allowed",
+    ));
+    match HeaderValue::from_str(&allow) {
+        Ok(value) => response.with_header(ALLOW, value),
+        Err(_) => response,
+    }
+}

@@ -1,0 +1,78 @@
+//! The application: configuration ([`App`]), the route table built at cold start
+//! ([`table`]), the state extractors read ([`state`]), and dispatch ([`dispatch`]).
+
+use std::any::Any;
+
+mod dispatch;
+mod state;
+mod table;
+
+pub use dispatch::Dispatcher;
+pub use state::AppState;
+pub use table::{RouteConflict, RouteEntry, RouteSite, StartupError, StartupProblem};
+
+use crate::registry::{self, Route};
+
+/// A lambda-route application: what `#[lambda_main]` returns.
+///
+/// Routes are not listed here: every `#[get]`, `#[post]`, ... function linked into the binary
+/// registers itself. [`App::build`] collects them into a [`Dispatcher`].
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::{App, StartupError};
+///
+/// // A binary with no route functions cannot start.
+/// assert!(matches!(App::new().build(), Err(StartupError::NoRoutes)));
+/// ```
+#[derive(Debug, Default)]
+#[must_use]
+pub struct App {
+    state: AppState,
+}
+
+impl App {
+    /// A new application with the default configuration.
+    pub fn new() -> Self {
+        App::default()
+    }
+
+    /// Registers a value every request can read through
+    /// [`Ctx::state`](crate::Ctx::state). One value per type: a second value of the same
+    /// type replaces the first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::App;
+    ///
+    /// struct Config { table: String }
+    ///
+    /// let app = App::new().state(Config { table: "todos".into() });
+    /// ```
+    pub fn state<T: Any + Send + Sync>(mut self, value: T) -> Self {
+        self.state.insert(value);
+        self
+    }
+
+    /// Collects every registered route, runs their start-up checks and builds the route
+    /// table.
+    ///
+    /// # Errors
+    ///
+    /// [`StartupError::NoRoutes`] when no route is linked in, [`StartupError::Conflict`] when
+    /// two routes answer the same method and path shape, and [`StartupError::Check`] when a
+    /// route argument cannot work in this app.
+    pub fn build(self) -> Result<Dispatcher, StartupError> {
+        self.build_with(registry::collected())
+    }
+
+    /// [`App::build`] with an explicit route list instead of the registered routes; for
+    /// tests and benchmarks of the route table itself.
+    #[doc(hidden)]
+    pub fn build_with(self, routes: Vec<&'static Route>) -> Result<Dispatcher, StartupError> {
+        let (router, entries) = table::build(&routes, &self.state)?;
+        Ok(Dispatcher::new(router, entries, self.state))
+    }
+}

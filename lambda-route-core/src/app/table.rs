@@ -1,0 +1,274 @@
+//! The route table built at cold start, and why building it can fail.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use http::Method;
+
+use super::AppState;
+use crate::describe::Operation;
+use crate::registry::{Handler, Route};
+use crate::router::{InsertError, Router};
+
+/// One route of a built app: its record and what start-up resolved for it. Extractors reach
+/// the matched route's entry through [`Ctx::route`](crate::Ctx::route).
+///
+/// # Examples
+///
+/// ```no_run
+/// use lambda_route_core::App;
+///
+/// let dispatcher = App::new().build().unwrap();
+/// for entry in dispatcher.entries() {
+///     println!("{} {} -> {}", entry.methods().join(","), entry.template(), entry.site().function);
+/// }
+/// ```
+#[derive(Debug)]
+pub struct RouteEntry {
+    route: &'static Route,
+}
+
+impl RouteEntry {
+    /// Upper-case HTTP methods.
+    pub fn methods(&self) -> &'static [&'static str] {
+        self.route.methods()
+    }
+
+    /// The path template, `/todos/<id>`.
+    pub fn template(&self) -> &'static str {
+        self.route.template()
+    }
+
+    /// The route's `status = N` option, if set.
+    pub fn status(&self) -> Option<u16> {
+        self.route.status_code()
+    }
+
+    /// Where the route was declared.
+    pub fn site(&self) -> RouteSite {
+        RouteSite::of(self.route)
+    }
+
+    /// What the route reads: its path parameters, and what each extractor argument says of
+    /// itself.
+    pub fn describe(&self) -> Operation {
+        let mut operation = Operation::default();
+        self.route.run_describe(&mut operation);
+        operation
+    }
+
+    pub(crate) fn handler(&self) -> Handler {
+        self.route.handler()
+    }
+
+    pub(crate) fn function(&self) -> &'static str {
+        self.route.location().function()
+    }
+}
+
+/// Builds the router and the entry table, in the records' order (route ids are indexes into
+/// the entries), and runs every route's start-up check.
+pub(super) fn build(
+    routes: &[&'static Route],
+    state: &AppState,
+) -> Result<(Router, Vec<RouteEntry>), StartupError> {
+    if routes.is_empty() {
+        return Err(StartupError::NoRoutes);
+    }
+    let mut router = Router::default();
+    for (id, route) in routes.iter().enumerate() {
+        for method in route.methods() {
+            let method =
+                Method::from_bytes(method.as_bytes()).map_err(|_| StartupError::InvalidRoute {
+                    route: Box::new(RouteSite::of(route)),
+                    reason: format!("invalid HTTP method {method:?}"),
+                })?;
+            router
+                .insert(&method, route.template(), id)
+                .map_err(|err| insert_error(err, &method, routes, route))?;
+        }
+    }
+    for route in routes {
+        route
+            .run_check(state)
+            .map_err(|problem| StartupError::Check {
+                route: Box::new(RouteSite::of(route)),
+                problem,
+            })?;
+    }
+    let entries = routes.iter().map(|&route| RouteEntry { route }).collect();
+    Ok((router, entries))
+}
+
+fn insert_error(
+    err: InsertError,
+    method: &Method,
+    routes: &[&'static Route],
+    route: &Route,
+) -> StartupError {
+    let invalid = |reason: String| StartupError::InvalidRoute {
+        route: Box::new(RouteSite::of(route)),
+        reason,
+    };
+    match err {
+        InsertError::Conflict { existing } => StartupError::Conflict(Box::new(RouteConflict {
+            method: method.to_string(),
+            first: routes
+                .get(existing)
+                .map_or_else(|| RouteSite::of(route), |r| RouteSite::of(r)),
+            second: RouteSite::of(route),
+        })),
+        InsertError::Template(reason) => invalid(reason.to_string()),
+        InsertError::TooManyParams => invalid(format!(
+            "more than {} path parameters",
+            crate::extract::MAX_PARAMS
+        )),
+    }
+}
+
+/// Where a route was declared, for start-up errors and the route table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteSite {
+    /// Methods, upper-case.
+    pub methods: Vec<&'static str>,
+    /// The path template.
+    pub template: &'static str,
+    /// The route function's path (`my_app::todos::get_todo`).
+    pub function: String,
+    /// Source file of the attribute.
+    pub file: &'static str,
+    /// Line of the attribute.
+    pub line: u32,
+}
+
+impl RouteSite {
+    fn of(route: &Route) -> Self {
+        let location = route.location();
+        RouteSite {
+            methods: route.methods().to_vec(),
+            template: route.template(),
+            function: format!("{}::{}", location.module(), location.function()),
+            file: location.file(),
+            line: location.line(),
+        }
+    }
+}
+
+impl fmt::Display for RouteSite {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` ({} {}) at {}:{}",
+            self.function,
+            self.methods.join(","),
+            self.template,
+            self.file,
+            self.line
+        )
+    }
+}
+
+/// Two routes that answer the same method and path shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteConflict {
+    /// The method both routes claim.
+    pub method: String,
+    /// The route that sorts first.
+    pub first: RouteSite,
+    /// The other route.
+    pub second: RouteSite,
+}
+
+/// Why an application could not start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StartupError {
+    /// No route is linked into the binary. Routes in a library crate register only if the
+    /// binary uses that crate (`use my_routes as _;` is enough).
+    NoRoutes,
+    /// Two routes answer the same method and path shape.
+    Conflict(Box<RouteConflict>),
+    /// A route record is malformed (only possible for records not made by the macros).
+    InvalidRoute {
+        /// The route.
+        route: Box<RouteSite>,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A route argument's start-up check refused this app (see
+    /// [`FromRequest::check`](crate::extract::FromRequest::check)).
+    Check {
+        /// The route.
+        route: Box<RouteSite>,
+        /// What the argument reported.
+        problem: StartupProblem,
+    },
+}
+
+impl fmt::Display for StartupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StartupError::NoRoutes => f.write_str(
+                "no routes are registered: add a #[get]/#[post]/... function, and if routes live \
+                 in a library crate make sure the binary uses it (`use my_routes as _;`)",
+            ),
+            StartupError::Conflict(conflict) => write!(
+                f,
+                "conflicting routes for {}: {} and {} match the same requests",
+                conflict.method, conflict.first, conflict.second
+            ),
+            StartupError::InvalidRoute { route, reason } => {
+                write!(f, "invalid route {route}: {reason}")
+            }
+            StartupError::Check { route, problem } => {
+                write!(f, "route {route} cannot start: {problem}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for StartupError {}
+
+/// Why one route argument cannot work in this app, reported by its extractor's
+/// [`check`](crate::extract::FromRequest::check) at start-up.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::extract::Arg;
+/// use lambda_route_core::StartupProblem;
+///
+/// let problem = StartupProblem::new(Arg::new("db", 1), "no `Db` state was registered; add `App::state(db)`");
+/// assert_eq!(problem.to_string(), "argument `db`: no `Db` state was registered; add `App::state(db)`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartupProblem {
+    arg: &'static str,
+    message: Cow<'static, str>,
+}
+
+impl StartupProblem {
+    /// A problem with the argument `arg`.
+    pub fn new(arg: crate::extract::Arg, message: impl Into<Cow<'static, str>>) -> Self {
+        StartupProblem {
+            arg: arg.name(),
+            message: message.into(),
+        }
+    }
+
+    /// The argument's name.
+    pub fn arg(&self) -> &'static str {
+        self.arg
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for StartupProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "argument `{}`: {}", self.arg, self.message)
+    }
+}

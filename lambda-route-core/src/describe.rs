@@ -1,0 +1,176 @@
+//! What a route reads, as its arguments describe it: the seed of generated API documents.
+//!
+//! Each route's generated code asks every argument to add itself to an [`Operation`]: path
+//! parameters by name, extractors through
+//! [`FromRequest::describe`](crate::extract::FromRequest::describe).
+//! [`RouteEntry::describe`](crate::RouteEntry::describe) returns the result.
+
+use std::borrow::Cow;
+
+/// Where a parameter is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParamLocation {
+    /// A `<param>` of the path.
+    Path,
+    /// The query string.
+    Query,
+    /// A request header.
+    Header,
+    /// A cookie.
+    Cookie,
+}
+
+impl ParamLocation {
+    /// The OpenAPI name: `path`, `query`, `header`, `cookie`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+            ParamLocation::Cookie => "cookie",
+        }
+    }
+}
+
+/// One parameter a route reads.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::describe::{ParamLocation, Parameter};
+///
+/// let limit = Parameter::new(ParamLocation::Query, "limit").optional();
+/// assert_eq!(limit.name(), "limit");
+/// assert!(!limit.is_required());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parameter {
+    location: ParamLocation,
+    name: Cow<'static, str>,
+    required: bool,
+}
+
+impl Parameter {
+    /// A required parameter `name` read from `location`.
+    pub fn new(location: ParamLocation, name: impl Into<Cow<'static, str>>) -> Self {
+        Parameter {
+            location,
+            name: name.into(),
+            required: true,
+        }
+    }
+
+    /// The same parameter, optional.
+    pub fn optional(mut self) -> Self {
+        self.required = false;
+        self
+    }
+
+    /// Where it is read from.
+    pub fn location(&self) -> ParamLocation {
+        self.location
+    }
+
+    /// Its name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether a request without it is rejected.
+    pub fn is_required(&self) -> bool {
+        self.required
+    }
+}
+
+/// The request body a route reads.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::describe::RequestBody;
+///
+/// assert_eq!(RequestBody::new("application/json").content_type(), "application/json");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestBody {
+    content_type: Cow<'static, str>,
+    required: bool,
+}
+
+impl RequestBody {
+    /// A required body of `content_type`.
+    pub fn new(content_type: impl Into<Cow<'static, str>>) -> Self {
+        RequestBody {
+            content_type: content_type.into(),
+            required: true,
+        }
+    }
+
+    /// The same body, optional.
+    pub fn optional(mut self) -> Self {
+        self.required = false;
+        self
+    }
+
+    /// Its media type.
+    pub fn content_type(&self) -> &str {
+        &self.content_type
+    }
+
+    /// Whether a request without it is rejected.
+    pub fn is_required(&self) -> bool {
+        self.required
+    }
+}
+
+/// Everything one route reads, in argument order.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::describe::{Operation, ParamLocation, Parameter, RequestBody};
+///
+/// let mut op = Operation::default();
+/// op.parameter(Parameter::new(ParamLocation::Path, "id"));
+/// op.request_body(RequestBody::new("application/json"));
+/// assert_eq!(op.parameters().len(), 1);
+/// assert!(op.body().is_some());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Operation {
+    parameters: Vec<Parameter>,
+    body: Option<RequestBody>,
+}
+
+impl Operation {
+    /// Adds a parameter. A second parameter with the same location and name replaces the
+    /// first.
+    pub fn parameter(&mut self, parameter: Parameter) -> &mut Self {
+        match self
+            .parameters
+            .iter_mut()
+            .find(|p| p.location == parameter.location && p.name == parameter.name)
+        {
+            Some(existing) => *existing = parameter,
+            None => self.parameters.push(parameter),
+        }
+        self
+    }
+
+    /// Sets the request body.
+    pub fn request_body(&mut self, body: RequestBody) -> &mut Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// The parameters, in argument order.
+    pub fn parameters(&self) -> &[Parameter] {
+        &self.parameters
+    }
+
+    /// The request body, if the route reads one.
+    pub fn body(&self) -> Option<&RequestBody> {
+        self.body.as_ref()
+    }
+}

@@ -1,0 +1,229 @@
+//! The error funnel: every framework answer (404, 405, rejections, panics, `None`,
+//! [`HttpError`](super::HttpError)) is an [`ErrorInfo`] carried by its [`Response`] and
+//! rendered once, at the end of dispatch.
+
+use std::borrow::Cow;
+
+use http::header::HeaderValue;
+use http::StatusCode;
+
+use super::{Body, Response, APPLICATION_JSON};
+use crate::event::json;
+
+/// One failed field of a 422 answer: `{"loc":["path","id"],"type":"...","msg":"..."}`.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::extract::FieldError;
+///
+/// let field = FieldError::new(["query", "limit"], "missing", "query parameter is required");
+/// assert_eq!(field.loc(), ["query", "limit"]);
+/// assert_eq!(field.kind(), "missing");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    loc: Vec<Cow<'static, str>>,
+    kind: Cow<'static, str>,
+    msg: String,
+}
+
+impl FieldError {
+    /// Where (`["path","id"]`, `["body","title"]`), what kind of failure, and a message.
+    pub fn new<L, S>(loc: L, kind: impl Into<Cow<'static, str>>, msg: impl Into<String>) -> Self
+    where
+        L: IntoIterator<Item = S>,
+        S: Into<Cow<'static, str>>,
+    {
+        FieldError {
+            loc: loc.into_iter().map(Into::into).collect(),
+            kind: kind.into(),
+            msg: msg.into(),
+        }
+    }
+
+    /// The location, outermost first.
+    pub fn loc(&self) -> &[Cow<'static, str>] {
+        &self.loc
+    }
+
+    /// The failure kind (`parse_error`, `missing`, ...).
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    /// The human-readable message.
+    pub fn msg(&self) -> &str {
+        &self.msg
+    }
+
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"loc\":[");
+        for (i, part) in self.loc.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            json::write_str(out, part);
+        }
+        out.extend_from_slice(b"],\"type\":");
+        json::write_str(out, &self.kind);
+        out.extend_from_slice(b",\"msg\":");
+        json::write_str(out, &self.msg);
+        out.push(b'}');
+    }
+}
+
+/// A framework answer that is an error, before it is rendered: its status, the public
+/// message, and the failed fields of a 422.
+///
+/// Routes and extractors never render error bodies themselves: an error [`Response`] carries
+/// its `ErrorInfo` (see [`Response::error`]) and the dispatcher renders it once, after the
+/// route, so every error of an app has one shape. The default shape is
+/// `{"statusCode":N,"message":"...","detail":[...]}`, with `detail` only for field errors.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::response::{ErrorInfo, IntoResponse};
+/// use http::StatusCode;
+///
+/// let info = ErrorInfo::new(StatusCode::NOT_FOUND, "no such todo");
+/// assert_eq!(info.to_json(), r#"{"statusCode":404,"message":"no such todo"}"#);
+///
+/// let response = info.into_response();
+/// assert_eq!(response.status(), StatusCode::NOT_FOUND);
+/// assert_eq!(response.error().map(|e| e.message()), Some("no such todo"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorInfo {
+    status: StatusCode,
+    message: Cow<'static, str>,
+    fields: Vec<FieldError>,
+}
+
+impl ErrorInfo {
+    /// An error with `status` and a public `message`.
+    pub fn new(status: StatusCode, message: impl Into<Cow<'static, str>>) -> Self {
+        ErrorInfo {
+            status,
+            message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+
+    /// The same error with these field errors (the `detail` of a 422).
+    pub fn with_fields(mut self, fields: Vec<FieldError>) -> Self {
+        self.fields = fields;
+        self
+    }
+
+    /// The status the error reports.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The public message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The failed fields (empty unless a request failed validation).
+    pub fn fields(&self) -> &[FieldError] {
+        &self.fields
+    }
+
+    /// The default rendering: `{"statusCode":N,"message":"..."}`, plus `"detail":[...]` when
+    /// there are field errors.
+    pub fn to_json(&self) -> String {
+        let mut out = Vec::with_capacity(48 + self.message.len() + 96 * self.fields.len());
+        out.extend_from_slice(b"{");
+        json::write_key(&mut out, "statusCode");
+        json::write_u16(&mut out, self.status.as_u16());
+        out.push(b',');
+        json::write_key(&mut out, "message");
+        json::write_str(&mut out, &self.message);
+        if !self.fields.is_empty() {
+            out.push(b',');
+            json::write_key(&mut out, "detail");
+            out.push(b'[');
+            for (i, field) in self.fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                field.write_json(&mut out);
+            }
+            out.push(b']');
+        }
+        out.push(b'}');
+        // Only valid UTF-8 was written: literals and escaped strings.
+        String::from_utf8(out).unwrap_or_default()
+    }
+}
+
+impl super::IntoResponse for ErrorInfo {
+    fn into_response(self) -> Response {
+        Response::from_error(self)
+    }
+}
+
+/// The one renderer: turns a pending [`ErrorInfo`] into the response body. Runs once per
+/// response at the end of dispatch; a response without an error is left as it is.
+pub(crate) fn render(response: &mut Response) {
+    if let Some(info) = response.take_error() {
+        const JSON: HeaderValue = APPLICATION_JSON;
+        let body = Body::Text(info.to_json().into());
+        response.set_body(JSON, body);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_today_s_json() {
+        let cases = [
+            (
+                ErrorInfo::new(StatusCode::NOT_FOUND, "Not found"),
+                r#"{"statusCode":404,"message":"Not found"}"#,
+            ),
+            (
+                ErrorInfo::new(StatusCode::BAD_REQUEST, "say \"hi\"\n"),
+                r#"{"statusCode":400,"message":"say \"hi\"\n"}"#,
+            ),
+            (
+                ErrorInfo::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "Request validation failed",
+                )
+                .with_fields(vec![
+                    FieldError::new(["path", "id"], "parse_error", "invalid u64"),
+                    FieldError::new(["query", "limit"], "missing", "required"),
+                ]),
+                r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["path","id"],"type":"parse_error","msg":"invalid u64"},{"loc":["query","limit"],"type":"missing","msg":"required"}]}"#,
+            ),
+        ];
+        for (info, expected) in cases {
+            assert_eq!(info.to_json(), expected);
+        }
+    }
+
+    #[test]
+    fn render_fills_the_body_once_and_keeps_headers() {
+        let mut response = Response::from_error(ErrorInfo::new(StatusCode::NOT_FOUND, "gone"))
+            .with_header(http::header::ALLOW, HeaderValue::from_static("GET"));
+        assert_eq!(response.body(), &Body::Empty);
+        render(&mut response);
+        assert_eq!(response.error(), None);
+        assert_eq!(response.header("allow"), Some("GET"));
+        assert_eq!(response.header("content-type"), Some("application/json"));
+        assert_eq!(
+            response.body(),
+            &Body::Text(r#"{"statusCode":404,"message":"gone"}"#.into())
+        );
+        // A second pass has nothing left to render.
+        let before = response.clone();
+        render(&mut response);
+        assert_eq!(response.body(), before.body());
+    }
+}
