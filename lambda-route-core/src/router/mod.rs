@@ -18,9 +18,6 @@ use template::{Segment, TemplateError};
 /// Index of a route in the application's route list.
 pub(crate) type RouteId = usize;
 
-/// Paths with more segments than this never match (and cost nothing to reject).
-const MAX_SEGMENTS: usize = 32;
-
 #[derive(Debug, Default)]
 struct Node {
     /// Sorted by segment text, for binary search.
@@ -124,22 +121,21 @@ impl Router {
     /// Finds the route for `method` and `path`. A trailing slash is ignored; `HEAD` falls
     /// back to the `GET` route (the caller drops the body).
     pub(crate) fn lookup<'p>(&self, method: &Method, path: &'p str) -> Lookup<'p> {
-        let Some(segments) = Segments::split(path) else {
+        let Some(remaining) = segments(path) else {
             return Lookup::NotFound;
         };
-        let segs = segments.as_slice();
         let mut params = PathParams::new();
-        if let Some(id) = find(&self.root, segs, path, method, &mut params) {
+        if let Some(id) = find(&self.root, remaining, method, &mut params) {
             return Lookup::Found(id, params);
         }
         if *method == Method::HEAD {
             let mut params = PathParams::new();
-            if let Some(id) = find(&self.root, segs, path, &Method::GET, &mut params) {
+            if let Some(id) = find(&self.root, remaining, &Method::GET, &mut params) {
                 return Lookup::Found(id, params);
             }
         }
         let mut allowed = Vec::new();
-        collect_methods(&self.root, segs, &mut allowed);
+        collect_methods(&self.root, remaining, &mut allowed);
         if allowed.is_empty() {
             return Lookup::NotFound;
         }
@@ -152,63 +148,58 @@ impl Router {
     }
 }
 
-/// A path split into segments, as byte ranges into the path (no allocation).
-struct Segments<'p> {
-    items: [(&'p str, usize); MAX_SEGMENTS],
-    len: usize,
+/// The segments of a path still to match: `None` when none are left, otherwise the path
+/// from the next segment to the end (trailing slash trimmed).
+///
+/// The path is walked lazily, one `split_once('/')` per trie level, instead of being split
+/// up front: a fixed array of segments made every path deeper than the array a 404, even
+/// under a `<rest..>` that must match any depth, and a growable one would allocate per
+/// request. Staying a slice of the request path also hands a `<rest..>` its value as is.
+type Remaining<'p> = Option<&'p str>;
+
+/// The segments of a whole path; `None` when it does not start with `/`.
+fn segments(path: &str) -> Option<Remaining<'_>> {
+    let body = path.strip_prefix('/')?;
+    let body = body.strip_suffix('/').unwrap_or(body);
+    Some((!body.is_empty()).then_some(body))
 }
 
-impl<'p> Segments<'p> {
-    /// `None` when the path does not start with `/` or has too many segments.
-    fn split(path: &'p str) -> Option<Self> {
-        let mut body = path.strip_prefix('/')?;
-        if let Some(trimmed) = body.strip_suffix('/') {
-            body = trimmed;
-        }
-        let mut segments = Segments {
-            items: [("", 0); MAX_SEGMENTS],
-            len: 0,
-        };
-        if body.is_empty() {
-            return Some(segments);
-        }
-        let mut offset = 1; // after the leading '/'
-        for part in body.split('/') {
-            *segments.items.get_mut(segments.len)? = (part, offset);
-            segments.len += 1;
-            offset += part.len() + 1;
-        }
-        Some(segments)
-    }
-
-    fn as_slice(&self) -> &[(&'p str, usize)] {
-        self.items.get(..self.len).unwrap_or_default()
+/// The next segment and what follows it.
+fn next_segment(remaining: &str) -> (&str, Remaining<'_>) {
+    match remaining.split_once('/') {
+        Some((segment, tail)) => (segment, Some(tail)),
+        None => (remaining, None),
     }
 }
 
 /// Depth-first search: static, then param, then rest, backtracking on dead ends.
+///
+/// Recursion goes one level per trie node, never deeper than the longest template, however
+/// many segments the (untrusted) path has: a segment without a matching child ends the
+/// descent there. Each node is visited at most once per search (a node's depth fixes the
+/// segment it is compared with), so the cost is bounded by the table, not by the path.
 fn find<'p>(
     node: &Node,
-    segs: &[(&'p str, usize)],
-    path: &'p str,
+    remaining: Remaining<'p>,
     method: &Method,
     params: &mut PathParams<'p>,
 ) -> Option<RouteId> {
-    match segs.split_first() {
+    match remaining {
         None => {
             if let Some(id) = pick(&node.end, method) {
                 return Some(id);
             }
         }
-        Some((&(segment, _), tail)) => {
+        Some(remaining) => {
+            let (segment, tail) = next_segment(remaining);
             if let Some(child) = node.static_child(segment) {
-                if let Some(id) = find(child, tail, path, method, params) {
+                if let Some(id) = find(child, tail, method, params) {
                     return Some(id);
                 }
             }
             if let Some(child) = node.param.as_deref().filter(|_| !segment.is_empty()) {
                 if params.push(segment) {
-                    if let Some(id) = find(child, tail, path, method, params) {
+                    if let Some(id) = find(child, tail, method, params) {
                         return Some(id);
                     }
                     params.pop();
@@ -217,26 +208,21 @@ fn find<'p>(
         }
     }
     let id = pick(&node.rest, method)?;
-    let rest = match segs.first() {
-        Some(&(_, start)) => {
-            let end = segs.last().map_or(start, |&(s, off)| off + s.len());
-            path.get(start..end).unwrap_or("")
-        }
-        None => "",
-    };
-    params.push(rest).then_some(id)
+    params.push(remaining.unwrap_or("")).then_some(id)
 }
 
 fn pick(routes: &[(Method, RouteId)], method: &Method) -> Option<RouteId> {
     routes.iter().find(|(m, _)| m == method).map(|(_, id)| *id)
 }
 
-/// Every method any route matching the path accepts (the slow path of a 405).
-fn collect_methods(node: &Node, segs: &[(&str, usize)], out: &mut Vec<Method>) {
+/// Every method any route matching the path accepts (the slow path of a 405). Recurses
+/// like [`find`]: bounded by the trie's depth, not the path's.
+fn collect_methods(node: &Node, remaining: Remaining<'_>, out: &mut Vec<Method>) {
     out.extend(node.rest.iter().map(|(m, _)| m.clone()));
-    match segs.split_first() {
+    match remaining {
         None => out.extend(node.end.iter().map(|(m, _)| m.clone())),
-        Some((&(segment, _), tail)) => {
+        Some(remaining) => {
+            let (segment, tail) = next_segment(remaining);
             if let Some(child) = node.static_child(segment) {
                 collect_methods(child, tail, out);
             }
@@ -368,11 +354,44 @@ mod tests {
         );
     }
 
+    /// Regression: the path used to be split up front into a fixed array of 32 segments,
+    /// so any deeper path was a 404, even under a `<rest..>` route that must match any depth.
     #[test]
-    fn too_many_segments_is_not_found() {
-        let r = router(&[("GET", "/<rest..>")]);
-        let long = "/x".repeat(MAX_SEGMENTS + 1);
-        assert!(matches!(r.lookup(&Method::GET, &long), Lookup::NotFound));
-        assert!(found(&r, "GET", "/x/y").is_some());
+    fn deep_paths_reach_rest_routes_and_cost_no_stack() {
+        let with_rest = router(&[
+            ("GET", "/<rest..>"),
+            ("GET", "/files/<id>"),
+            ("GET", "/deep/<a>/<more..>"),
+        ]);
+        let without_rest = router(&[("GET", "/files/<id>"), ("GET", "/x/x")]);
+        let x33 = "/x".repeat(33);
+        let x100k = "/x".repeat(100_000);
+        let slashes = "/".repeat(1 << 20);
+        let files = format!("/files{}", "/a".repeat(40));
+        let deep = format!("/deep/1{}/", "/y".repeat(50_000));
+        // (path, route and params under `with_rest`); every one is a 404 `without_rest`.
+        let cases: [(&str, (RouteId, Vec<&str>)); 5] = [
+            (&x33, (0, vec![&x33[1..]])),
+            (&x100k, (0, vec![&x100k[1..]])),
+            // One empty segment after another: none is a static or a `<param>`.
+            (&slashes, (0, vec![&slashes[1..slashes.len() - 1]])),
+            (&files, (0, vec![&files[1..]])),
+            (&deep, (2, vec!["1", &deep[8..deep.len() - 1]])),
+        ];
+        for (path, (id, params)) in cases {
+            let params = params.into_iter().map(String::from).collect();
+            // Not `assert_eq!`: a failure would print megabytes of path.
+            assert!(
+                found(&with_rest, "GET", path) == Some((id, params)),
+                "GET {path:.40}.. ({} bytes)",
+                path.len()
+            );
+            for method in [Method::GET, Method::POST] {
+                assert!(
+                    matches!(without_rest.lookup(&method, path), Lookup::NotFound),
+                    "{method} {path:.40}"
+                );
+            }
+        }
     }
 }
