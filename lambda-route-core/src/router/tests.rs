@@ -2,6 +2,8 @@
 
 use super::*;
 
+mod differential;
+
 fn router(routes: &[(&str, &str)]) -> Router {
     let mut r = Router::default();
     for (id, (method, template)) in routes.iter().enumerate() {
