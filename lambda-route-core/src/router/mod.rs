@@ -8,12 +8,9 @@
 //! precedence needs.
 
 use http::Method;
+use lambda_route_path::{SegmentKind, TemplateError};
 
 use crate::extract::PathParams;
-
-pub(crate) mod template;
-
-use template::{Segment, TemplateError};
 
 /// Index of a route in the application's route list.
 pub(crate) type RouteId = usize;
@@ -54,13 +51,14 @@ impl Node {
     }
 }
 
-/// Why two routes cannot both be registered.
+/// Why a route cannot be registered; borrows the template.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum InsertError {
+pub(crate) enum InsertError<'t> {
     /// Same method and same path shape as an earlier route.
     Conflict { existing: RouteId },
-    /// The template is malformed.
-    Template(TemplateError),
+    /// The template is malformed: its first mistake (a template from the route macros
+    /// has none; a route record can also be built by hand).
+    Template(TemplateError<'t>),
     /// More `<params>` than a route may have.
     TooManyParams,
 }
@@ -85,27 +83,33 @@ pub(crate) struct Router {
 }
 
 impl Router {
-    pub(crate) fn insert(
+    /// Adds route `id` for `method` at `template`, parsed with the same grammar as the
+    /// route macros so that parameter `i` of the macro is `PathParams` slice `i` here.
+    pub(crate) fn insert<'t>(
         &mut self,
         method: &Method,
-        template: &str,
+        template: &'t str,
         id: RouteId,
-    ) -> Result<(), InsertError> {
-        let segments = template::parse(template).map_err(InsertError::Template)?;
-        let params = segments
+    ) -> Result<(), InsertError<'t>> {
+        let parsed = lambda_route_path::parse(template);
+        if let Some(first) = parsed.errors.into_iter().next() {
+            return Err(InsertError::Template(first));
+        }
+        let params = parsed
+            .segments
             .iter()
-            .filter(|s| !matches!(s, Segment::Static(_)))
+            .filter(|s| s.param_name().is_some())
             .count();
         if params > crate::extract::MAX_PARAMS {
             return Err(InsertError::TooManyParams);
         }
         let mut node = &mut self.root;
         let mut rest = false;
-        for segment in &segments {
-            match segment {
-                Segment::Static(text) => node = node.static_child_mut(text),
-                Segment::Param(_) => node = node.param.get_or_insert_with(Box::default),
-                Segment::Rest(_) => rest = true,
+        for segment in &parsed.segments {
+            match segment.kind {
+                SegmentKind::Static(text) => node = node.static_child_mut(text),
+                SegmentKind::Param(_) => node = node.param.get_or_insert_with(Box::default),
+                SegmentKind::Rest(_) => rest = true,
             }
         }
         let slot = if rest { &mut node.rest } else { &mut node.end };

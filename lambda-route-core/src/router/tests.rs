@@ -365,6 +365,47 @@ fn conflicts_are_same_method_same_shape() {
     );
 }
 
+/// The grammar itself is tested in `lambda-route-path`; this is what insert does with it.
+#[test]
+fn insert_rejects_what_it_cannot_route() {
+    use crate::extract::MAX_PARAMS;
+    use lambda_route_path::ErrorKind;
+    let params = |n: usize| {
+        let names: Vec<String> = (0..n).map(|i| format!("<p{i}>")).collect();
+        format!("/{}", names.join("/"))
+    };
+    let (max, over) = (params(MAX_PARAMS), params(MAX_PARAMS + 1));
+    let template_error = |kind, range| Err(InsertError::Template(TemplateError { kind, range }));
+    let cases = [
+        ("/todos/<id>", Ok(())),
+        (
+            "todos",
+            template_error(ErrorKind::NoLeadingSlash { path: "todos" }, 0..1),
+        ),
+        // The first of several mistakes.
+        (
+            "/a/<1d>/b/",
+            template_error(ErrorKind::NotIdentifier { name: "1d" }, 3..7),
+        ),
+        (
+            "/<a>/<a>",
+            template_error(
+                ErrorKind::DuplicateParam {
+                    name: "a",
+                    first_use: 1..4,
+                },
+                5..8,
+            ),
+        ),
+        (&max, Ok(())),
+        (&over, Err(InsertError::TooManyParams)),
+    ];
+    for (template, expected) in cases {
+        let mut r = Router::default();
+        assert_eq!(r.insert(&Method::GET, template, 0), expected, "{template}");
+    }
+}
+
 /// Regression: the path used to be split up front into a fixed array of 32 segments,
 /// so any deeper path was a 404, even under a `<rest..>` route that must match any depth.
 #[test]
