@@ -101,7 +101,7 @@ pub(super) fn build(
 }
 
 fn insert_error(
-    err: InsertError,
+    err: InsertError<'_>,
     method: &Method,
     routes: &[&'static Route],
     route: &Route,

@@ -8,18 +8,12 @@
 //! precedence needs.
 
 use http::Method;
+use lambda_route_path::{SegmentKind, TemplateError};
 
 use crate::extract::PathParams;
 
-pub(crate) mod template;
-
-use template::{Segment, TemplateError};
-
 /// Index of a route in the application's route list.
 pub(crate) type RouteId = usize;
-
-/// Paths with more segments than this never match (and cost nothing to reject).
-const MAX_SEGMENTS: usize = 32;
 
 #[derive(Debug, Default)]
 struct Node {
@@ -57,13 +51,14 @@ impl Node {
     }
 }
 
-/// Why two routes cannot both be registered.
+/// Why a route cannot be registered; borrows the template.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum InsertError {
+pub(crate) enum InsertError<'t> {
     /// Same method and same path shape as an earlier route.
     Conflict { existing: RouteId },
-    /// The template is malformed.
-    Template(TemplateError),
+    /// The template is malformed: its first mistake (a template from the route macros
+    /// has none; a route record can also be built by hand).
+    Template(TemplateError<'t>),
     /// More `<params>` than a route may have.
     TooManyParams,
 }
@@ -88,27 +83,33 @@ pub(crate) struct Router {
 }
 
 impl Router {
-    pub(crate) fn insert(
+    /// Adds route `id` for `method` at `template`, parsed with the same grammar as the
+    /// route macros so that parameter `i` of the macro is `PathParams` slice `i` here.
+    pub(crate) fn insert<'t>(
         &mut self,
         method: &Method,
-        template: &str,
+        template: &'t str,
         id: RouteId,
-    ) -> Result<(), InsertError> {
-        let segments = template::parse(template).map_err(InsertError::Template)?;
-        let params = segments
+    ) -> Result<(), InsertError<'t>> {
+        let parsed = lambda_route_path::parse(template);
+        if let Some(first) = parsed.errors.into_iter().next() {
+            return Err(InsertError::Template(first));
+        }
+        let params = parsed
+            .segments
             .iter()
-            .filter(|s| !matches!(s, Segment::Static(_)))
+            .filter(|s| s.param_name().is_some())
             .count();
         if params > crate::extract::MAX_PARAMS {
             return Err(InsertError::TooManyParams);
         }
         let mut node = &mut self.root;
         let mut rest = false;
-        for segment in &segments {
-            match segment {
-                Segment::Static(text) => node = node.static_child_mut(text),
-                Segment::Param(_) => node = node.param.get_or_insert_with(Box::default),
-                Segment::Rest(_) => rest = true,
+        for segment in &parsed.segments {
+            match segment.kind {
+                SegmentKind::Static(text) => node = node.static_child_mut(text),
+                SegmentKind::Param(_) => node = node.param.get_or_insert_with(Box::default),
+                SegmentKind::Rest(_) => rest = true,
             }
         }
         let slot = if rest { &mut node.rest } else { &mut node.end };
@@ -124,22 +125,21 @@ impl Router {
     /// Finds the route for `method` and `path`. A trailing slash is ignored; `HEAD` falls
     /// back to the `GET` route (the caller drops the body).
     pub(crate) fn lookup<'p>(&self, method: &Method, path: &'p str) -> Lookup<'p> {
-        let Some(segments) = Segments::split(path) else {
+        let Some(remaining) = segments(path) else {
             return Lookup::NotFound;
         };
-        let segs = segments.as_slice();
         let mut params = PathParams::new();
-        if let Some(id) = find(&self.root, segs, path, method, &mut params) {
+        if let Some(id) = find(&self.root, remaining, method, &mut params) {
             return Lookup::Found(id, params);
         }
         if *method == Method::HEAD {
             let mut params = PathParams::new();
-            if let Some(id) = find(&self.root, segs, path, &Method::GET, &mut params) {
+            if let Some(id) = find(&self.root, remaining, &Method::GET, &mut params) {
                 return Lookup::Found(id, params);
             }
         }
         let mut allowed = Vec::new();
-        collect_methods(&self.root, segs, &mut allowed);
+        collect_methods(&self.root, remaining, &mut allowed);
         if allowed.is_empty() {
             return Lookup::NotFound;
         }
@@ -152,63 +152,58 @@ impl Router {
     }
 }
 
-/// A path split into segments, as byte ranges into the path (no allocation).
-struct Segments<'p> {
-    items: [(&'p str, usize); MAX_SEGMENTS],
-    len: usize,
+/// The segments of a path still to match: `None` when none are left, otherwise the path
+/// from the next segment to the end (trailing slash trimmed).
+///
+/// The path is walked lazily, one `split_once('/')` per trie level, instead of being split
+/// up front: a fixed array of segments made every path deeper than the array a 404, even
+/// under a `<rest..>` that must match any depth, and a growable one would allocate per
+/// request. Staying a slice of the request path also hands a `<rest..>` its value as is.
+type Remaining<'p> = Option<&'p str>;
+
+/// The segments of a whole path; `None` when it does not start with `/`.
+fn segments(path: &str) -> Option<Remaining<'_>> {
+    let body = path.strip_prefix('/')?;
+    let body = body.strip_suffix('/').unwrap_or(body);
+    Some((!body.is_empty()).then_some(body))
 }
 
-impl<'p> Segments<'p> {
-    /// `None` when the path does not start with `/` or has too many segments.
-    fn split(path: &'p str) -> Option<Self> {
-        let mut body = path.strip_prefix('/')?;
-        if let Some(trimmed) = body.strip_suffix('/') {
-            body = trimmed;
-        }
-        let mut segments = Segments {
-            items: [("", 0); MAX_SEGMENTS],
-            len: 0,
-        };
-        if body.is_empty() {
-            return Some(segments);
-        }
-        let mut offset = 1; // after the leading '/'
-        for part in body.split('/') {
-            *segments.items.get_mut(segments.len)? = (part, offset);
-            segments.len += 1;
-            offset += part.len() + 1;
-        }
-        Some(segments)
-    }
-
-    fn as_slice(&self) -> &[(&'p str, usize)] {
-        self.items.get(..self.len).unwrap_or_default()
+/// The next segment and what follows it.
+fn next_segment(remaining: &str) -> (&str, Remaining<'_>) {
+    match remaining.split_once('/') {
+        Some((segment, tail)) => (segment, Some(tail)),
+        None => (remaining, None),
     }
 }
 
 /// Depth-first search: static, then param, then rest, backtracking on dead ends.
+///
+/// Recursion goes one level per trie node, never deeper than the longest template, however
+/// many segments the (untrusted) path has: a segment without a matching child ends the
+/// descent there. Each node is visited at most once per search (a node's depth fixes the
+/// segment it is compared with), so the cost is bounded by the table, not by the path.
 fn find<'p>(
     node: &Node,
-    segs: &[(&'p str, usize)],
-    path: &'p str,
+    remaining: Remaining<'p>,
     method: &Method,
     params: &mut PathParams<'p>,
 ) -> Option<RouteId> {
-    match segs.split_first() {
+    match remaining {
         None => {
             if let Some(id) = pick(&node.end, method) {
                 return Some(id);
             }
         }
-        Some((&(segment, _), tail)) => {
+        Some(remaining) => {
+            let (segment, tail) = next_segment(remaining);
             if let Some(child) = node.static_child(segment) {
-                if let Some(id) = find(child, tail, path, method, params) {
+                if let Some(id) = find(child, tail, method, params) {
                     return Some(id);
                 }
             }
             if let Some(child) = node.param.as_deref().filter(|_| !segment.is_empty()) {
                 if params.push(segment) {
-                    if let Some(id) = find(child, tail, path, method, params) {
+                    if let Some(id) = find(child, tail, method, params) {
                         return Some(id);
                     }
                     params.pop();
@@ -217,26 +212,21 @@ fn find<'p>(
         }
     }
     let id = pick(&node.rest, method)?;
-    let rest = match segs.first() {
-        Some(&(_, start)) => {
-            let end = segs.last().map_or(start, |&(s, off)| off + s.len());
-            path.get(start..end).unwrap_or("")
-        }
-        None => "",
-    };
-    params.push(rest).then_some(id)
+    params.push(remaining.unwrap_or("")).then_some(id)
 }
 
 fn pick(routes: &[(Method, RouteId)], method: &Method) -> Option<RouteId> {
     routes.iter().find(|(m, _)| m == method).map(|(_, id)| *id)
 }
 
-/// Every method any route matching the path accepts (the slow path of a 405).
-fn collect_methods(node: &Node, segs: &[(&str, usize)], out: &mut Vec<Method>) {
+/// Every method any route matching the path accepts (the slow path of a 405). Recurses
+/// like [`find`]: bounded by the trie's depth, not the path's.
+fn collect_methods(node: &Node, remaining: Remaining<'_>, out: &mut Vec<Method>) {
     out.extend(node.rest.iter().map(|(m, _)| m.clone()));
-    match segs.split_first() {
+    match remaining {
         None => out.extend(node.end.iter().map(|(m, _)| m.clone())),
-        Some((&(segment, _), tail)) => {
+        Some(remaining) => {
+            let (segment, tail) = next_segment(remaining);
             if let Some(child) = node.static_child(segment) {
                 collect_methods(child, tail, out);
             }
@@ -248,131 +238,4 @@ fn collect_methods(node: &Node, segs: &[(&str, usize)], out: &mut Vec<Method>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn router(routes: &[(&str, &str)]) -> Router {
-        let mut r = Router::default();
-        for (id, (method, template)) in routes.iter().enumerate() {
-            let method = Method::from_bytes(method.as_bytes()).unwrap();
-            r.insert(&method, template, id).unwrap();
-        }
-        r
-    }
-
-    fn found(r: &Router, method: &str, path: &str) -> Option<(RouteId, Vec<String>)> {
-        let method = Method::from_bytes(method.as_bytes()).unwrap();
-        match r.lookup(&method, path) {
-            Lookup::Found(id, params) => Some((
-                id,
-                (0..params.len())
-                    .map(|i| params.get(i).unwrap().to_owned())
-                    .collect(),
-            )),
-            _ => None,
-        }
-    }
-
-    #[test]
-    fn precedence_is_static_then_param_then_rest_in_any_order() {
-        let routes = [
-            ("GET", "/files/<path..>"),
-            ("GET", "/files/<id>"),
-            ("GET", "/files/readme"),
-        ];
-        // Every registration order gives the same answers.
-        for rotation in 0..routes.len() {
-            let mut ordered = routes.to_vec();
-            ordered.rotate_left(rotation);
-            let r = router(&ordered);
-            let name = |path| found(&r, "GET", path).map(|(id, p)| (ordered[id].1, p));
-            assert_eq!(name("/files/readme"), Some(("/files/readme", vec![])));
-            assert_eq!(name("/files/x"), Some(("/files/<id>", vec!["x".into()])));
-            assert_eq!(
-                name("/files/x/y"),
-                Some(("/files/<path..>", vec!["x/y".into()]))
-            );
-            assert_eq!(name("/files"), Some(("/files/<path..>", vec!["".into()])));
-        }
-    }
-
-    #[test]
-    fn table() {
-        let r = router(&[
-            ("GET", "/"),
-            ("GET", "/todos"),
-            ("POST", "/todos"),
-            ("GET", "/todos/<id>"),
-            ("DELETE", "/todos/<id>"),
-            ("GET", "/todos/<id>/tags/<tag>"),
-            ("POST", "/a/b"),
-            ("GET", "/a/<x>"),
-            ("GET", "/static/<rest..>"),
-        ]);
-        type Case<'a> = (&'a str, &'a str, Option<(RouteId, Vec<&'a str>)>);
-        let cases: [Case<'_>; 13] = [
-            ("GET", "/", Some((0, vec![]))),
-            ("GET", "/todos", Some((1, vec![]))),
-            ("GET", "/todos/", Some((1, vec![]))),
-            ("POST", "/todos", Some((2, vec![]))),
-            ("GET", "/todos/42", Some((3, vec!["42"]))),
-            ("GET", "/todos/a%2Fb", Some((3, vec!["a%2Fb"]))),
-            ("DELETE", "/todos/42", Some((4, vec!["42"]))),
-            ("GET", "/todos/1/tags/x", Some((5, vec!["1", "x"]))),
-            ("GET", "/a/b", Some((7, vec!["b"]))),
-            (
-                "GET",
-                "/static/css/site.css",
-                Some((8, vec!["css/site.css"])),
-            ),
-            ("HEAD", "/todos/7", Some((3, vec!["7"]))),
-            ("GET", "/todos//", None),
-            ("GET", "nope", None),
-        ];
-        for (method, path, expected) in cases {
-            let expected = expected.map(|(id, p)| (id, p.into_iter().map(String::from).collect()));
-            assert_eq!(found(&r, method, path), expected, "{method} {path}");
-        }
-    }
-
-    #[test]
-    fn method_not_allowed_lists_methods() {
-        let r = router(&[
-            ("GET", "/todos/<id>"),
-            ("DELETE", "/todos/<id>"),
-            ("PUT", "/todos/<id>"),
-        ]);
-        match r.lookup(&Method::POST, "/todos/1") {
-            Lookup::MethodNotAllowed(methods) => assert_eq!(
-                methods.iter().map(Method::as_str).collect::<Vec<_>>(),
-                ["DELETE", "GET", "HEAD", "PUT"]
-            ),
-            other => panic!("{other:?}"),
-        }
-        assert!(matches!(r.lookup(&Method::GET, "/nope"), Lookup::NotFound));
-    }
-
-    #[test]
-    fn conflicts_are_same_method_same_shape() {
-        let mut r = Router::default();
-        r.insert(&Method::GET, "/a/<x>", 0).unwrap();
-        r.insert(&Method::POST, "/a/<y>", 1).unwrap();
-        assert_eq!(
-            r.insert(&Method::GET, "/a/<y>", 2),
-            Err(InsertError::Conflict { existing: 0 })
-        );
-        r.insert(&Method::GET, "/a/<rest..>", 3).unwrap();
-        assert_eq!(
-            r.insert(&Method::GET, "/a/<more..>", 4),
-            Err(InsertError::Conflict { existing: 3 })
-        );
-    }
-
-    #[test]
-    fn too_many_segments_is_not_found() {
-        let r = router(&[("GET", "/<rest..>")]);
-        let long = "/x".repeat(MAX_SEGMENTS + 1);
-        assert!(matches!(r.lookup(&Method::GET, &long), Lookup::NotFound));
-        assert!(found(&r, "GET", "/x/y").is_some());
-    }
-}
+mod tests;

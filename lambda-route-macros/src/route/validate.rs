@@ -85,16 +85,10 @@ pub(crate) fn validate(
 
     // The template first: errors come out in source order.
     let value = path.value();
-    let (segments, template_errors) = template::parse(&value);
-    for err in template_errors {
-        let first_use = err.first_use.and_then(|range| exact_subspan(&path, range));
-        match (exact_subspan(&path, err.range.clone()), first_use) {
-            (Some(span), Some(first_use)) => {
-                errors.push(span, err.message);
-                errors.push(first_use, "first used here");
-            }
-            // On stable both would underline the whole literal: one error says it all.
-            _ => errors.push(subspan(&path, err.range), err.message),
+    let parsed = lambda_route_path::parse(&value);
+    for err in &parsed.errors {
+        for (span, message) in template::diagnostics(&path, err) {
+            errors.push(span, message);
         }
     }
 
@@ -175,9 +169,10 @@ pub(crate) fn validate(
         );
     }
     // Parameter `index` of the template is slice `index` of the runtime's `PathParams`.
-    let params: Vec<&str> = segments
+    let params: Vec<&str> = parsed
+        .segments
         .iter()
-        .filter_map(|s| template::param_name(&s.value))
+        .filter_map(lambda_route_path::Segment::param_name)
         .collect();
     let mut bound: Vec<&str> = Vec::new();
     let mut args = Vec::new();
@@ -222,8 +217,8 @@ pub(crate) fn validate(
         }
     }
     let mut missing: Vec<&str> = Vec::new();
-    for segment in &segments {
-        let Some(name) = template::param_name(&segment.value) else {
+    for segment in &parsed.segments {
+        let Some(name) = segment.param_name() else {
             continue;
         };
         // A duplicate name is one template error, not one per use.
@@ -232,7 +227,7 @@ pub(crate) fn validate(
         }
         missing.push(name);
         errors.push(
-            subspan(&path, segment.range.clone()),
+            template::subspan(&path, segment.range.clone()),
             format!("path parameter `{name}` has no function argument named `{name}`"),
         );
     }
@@ -330,24 +325,6 @@ fn is_method(method: &str) -> bool {
         && method
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'_')
-}
-
-/// The span of `range` inside the string literal where the compiler supports it (nightly
-/// today), the whole literal otherwise.
-fn subspan(lit: &LitStr, range: std::ops::Range<usize>) -> Span {
-    exact_subspan(lit, range).unwrap_or_else(|| lit.span())
-}
-
-/// The span of `range` inside the string literal, if the compiler can make one.
-fn exact_subspan(lit: &LitStr, range: std::ops::Range<usize>) -> Option<Span> {
-    let token = lit.token();
-    let text = token.to_string();
-    // Only a plain "..." literal without escapes maps value bytes 1:1 onto source bytes.
-    if text.len() == lit.value().len() + 2 && text.starts_with('"') {
-        token.subspan(range.start + 1..range.end + 1)
-    } else {
-        None
-    }
 }
 
 /// The name an extractor sees for its argument: the identifier (`limit` for
