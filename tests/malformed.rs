@@ -71,8 +71,8 @@ fn truncated(name: &str, len: usize) -> Vec<u8> {
     fixture(name)[..len].to_vec()
 }
 
-const NOT_HTTP: &str = "not an HTTP event: none of `httpMethod`, `requestContext.http`, \
-                        `requestContext.elb`, `method` or `raw_path` is present";
+const NOT_HTTP: &str = "not an HTTP event: none of `requestContext.elb`, \
+                        `requestContext.http`, `raw_path`, `method` or `httpMethod` is present";
 const NOT_OBJECT: &str = "not an HTTP event: expected a JSON object";
 const AUTHORIZER: &str = "not an HTTP event: this is an API Gateway Lambda authorizer request";
 const BAD_BASE64_SPACE: &str =

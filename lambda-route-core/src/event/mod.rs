@@ -15,6 +15,7 @@ use crate::response::Response;
 
 mod alb;
 mod apigw_v1;
+mod detect;
 mod http_v2;
 pub(crate) mod json;
 mod lattice_v1;
@@ -109,6 +110,24 @@ impl DecodeError {
         DecodeError::field(source, path, "missing field")
     }
 
+    /// An error about the event as a whole: no source, no field.
+    fn whole(message: impl Into<String>) -> Self {
+        DecodeError {
+            source: None,
+            path: None,
+            message: message.into(),
+        }
+    }
+
+    /// An event that is not an HTTP request, recognised by the field at `path`.
+    fn not_http_at(path: &str, message: String) -> Self {
+        DecodeError {
+            source: None,
+            path: Some(path.to_owned()),
+            message,
+        }
+    }
+
     /// The source the event was detected as, if detection got that far.
     pub fn source(&self) -> Option<Source> {
         self.source
@@ -147,41 +166,32 @@ pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
     // always an object.
     match event.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') => {}
-        Some(_) => return Err(not_object()),
-        None => {
-            return Err(DecodeError {
-                source: None,
-                path: None,
-                message: "empty event".to_owned(),
-            })
+        Some(_) => {
+            return Err(DecodeError::whole(
+                "not an HTTP event: expected a JSON object",
+            ))
         }
+        None => return Err(DecodeError::whole("empty event")),
     }
     // One UTF-8 check for the whole event: parsing from `&str` then skips serde_json's
     // per-string check, which cost a fifth of a REST v1 decode.
-    let text = std::str::from_utf8(event).map_err(|e| DecodeError {
-        source: None,
-        path: None,
-        message: format!("event is not valid UTF-8: {e}"),
-    })?;
+    let text = std::str::from_utf8(event)
+        .map_err(|e| DecodeError::whole(format!("event is not valid UTF-8: {e}")))?;
     let raw: RawEvent<'_> = match serde_json::from_str(text) {
         Ok(raw) => raw,
         Err(_) => return Err(explain_failure(event)),
     };
-    let ctx = raw.request_context.as_ref();
-    if let Some(err) = non_http(
-        raw.method_arn.is_some(),
-        raw.route_arn.is_some(),
-        ctx.is_some_and(|c| c.event_type.is_some()),
-    ) {
+    let marks = detect::Marks::of_event(&raw);
+    if let Some(err) = detect::non_http(&marks) {
         return Err(err);
     }
-    match detect(&raw) {
+    match detect::detect(&marks) {
         Some(Source::ApiGatewayV1) => apigw_v1::decode(raw),
         Some(source @ (Source::HttpApiV2 | Source::FunctionUrl)) => http_v2::decode(raw, source),
         Some(Source::Alb) => alb::decode(raw),
         Some(Source::VpcLatticeV1) => lattice_v1::decode(raw),
         Some(Source::VpcLatticeV2) => lattice_v2::decode(raw),
-        None => Err(not_http()),
+        None => Err(detect::not_http()),
     }
 }
 
@@ -197,107 +207,22 @@ pub(crate) fn encode(request: &Request<'_>, response: &Response, head: bool) -> 
     out
 }
 
-/// Picks the source from the fields only it sends.
-fn detect(raw: &RawEvent<'_>) -> Option<Source> {
-    let ctx = raw.request_context.as_ref();
-    if ctx.is_some_and(|c| c.elb.is_some()) {
-        return Some(Source::Alb);
-    }
-    if let Some(ctx) = ctx.filter(|c| c.http.is_some()) {
-        return Some(http_v2_or_url(ctx.domain_name.as_ref().map(|d| &*d.0)));
-    }
-    if raw.raw_path_snake.is_some() || raw.is_base64_encoded_snake.is_some() {
-        return Some(Source::VpcLatticeV1);
-    }
-    if raw.method.is_some() || ctx.is_some_and(|c| c.service_network_arn.is_some()) {
-        return Some(Source::VpcLatticeV2);
-    }
-    if raw.http_method.is_some() {
-        return Some(Source::ApiGatewayV1);
-    }
-    None
-}
-
-/// HTTP API v2 and Function URL events share one shape; only the domain tells them apart.
-fn http_v2_or_url(domain_name: Option<&str>) -> Source {
-    if domain_name.is_some_and(|d| d.contains(".lambda-url.")) {
-        Source::FunctionUrl
-    } else {
-        Source::HttpApiV2
-    }
-}
-
-/// API Gateway sends some events that carry an HTTP request's fields but must not be answered
-/// with an HTTP response: Lambda authorizer requests (`methodArn`, or `routeArn` for HTTP API
-/// payload 2.0) expect a policy, and a WebSocket `$connect` event has `httpMethod` and `path`
-/// like a REST v1 event. Checked before detection so they are never routed.
-fn non_http(method_arn: bool, route_arn: bool, event_type: bool) -> Option<DecodeError> {
-    let (path, what) = if method_arn {
-        ("$.methodArn", "an API Gateway Lambda authorizer request")
-    } else if route_arn {
-        (
-            "$.routeArn",
-            "an API Gateway HTTP API Lambda authorizer request",
-        )
-    } else if event_type {
-        (
-            "$.requestContext.eventType",
-            "an API Gateway WebSocket event",
-        )
-    } else {
-        return None;
-    };
-    Some(DecodeError {
-        source: None,
-        path: Some(path.to_owned()),
-        message: format!("not an HTTP event: this is {what}"),
-    })
-}
-
-fn not_object() -> DecodeError {
-    DecodeError {
-        source: None,
-        path: None,
-        message: "not an HTTP event: expected a JSON object".to_owned(),
-    }
-}
-
-fn not_http() -> DecodeError {
-    DecodeError {
-        source: None,
-        path: None,
-        message: "not an HTTP event: none of `httpMethod`, `requestContext.http`, \
-                  `requestContext.elb`, `method` or `raw_path` is present"
-            .to_owned(),
-    }
-}
-
 /// The slow path after a failed parse: find the source it claimed to be and the JSON path of
 /// the field that broke. Runs only for malformed events.
 fn explain_failure(event: &[u8]) -> DecodeError {
     let mut de = serde_json::Deserializer::from_slice(event);
     let err = match serde_path_to_error::deserialize::<_, RawEvent<'_>>(&mut de) {
-        Ok(_) => {
-            return DecodeError {
-                source: None,
-                path: None,
-                message: "malformed event".to_owned(),
-            }
-        }
+        Ok(_) => return DecodeError::whole("malformed event"),
         Err(err) => err,
     };
     let probe = serde_json::from_slice::<raw::Probe>(event).ok();
-    if let Some(err) = probe.as_ref().and_then(|p| {
-        let ctx = p.request_context.as_ref();
-        non_http(
-            p.method_arn.is_some(),
-            p.route_arn.is_some(),
-            ctx.is_some_and(|c| c.event_type.is_some()),
-        )
-    }) {
+    let marks = probe
+        .as_ref()
+        .map_or_else(detect::Marks::default, detect::Marks::of_probe);
+    if let Some(err) = detect::non_http(&marks) {
         return err;
     }
-    let source = probe.as_ref().and_then(probe_source);
+    let source = detect::detect(&marks);
     let inner = err.inner();
     let path = err.path().to_string();
     // A syntax error has no meaningful field path; a data error's position is better said
@@ -321,26 +246,6 @@ fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message.get(..i).unwrap_or(message).to_owned(),
         None => message.to_owned(),
-    }
-}
-
-fn probe_source(p: &raw::Probe) -> Option<Source> {
-    let ctx = p.request_context.as_ref();
-    if ctx.is_some_and(|c| c.elb.is_some()) {
-        Some(Source::Alb)
-    } else if ctx.is_some_and(|c| c.http.is_some()) || p.raw_path.is_some() {
-        let domain = ctx
-            .and_then(|c| c.domain_name.as_ref())
-            .and_then(|d| d.as_str());
-        Some(http_v2_or_url(domain))
-    } else if p.raw_path_snake.is_some() || p.is_base64_encoded_snake.is_some() {
-        Some(Source::VpcLatticeV1)
-    } else if p.method.is_some() || ctx.is_some_and(|c| c.service_network_arn.is_some()) {
-        Some(Source::VpcLatticeV2)
-    } else if p.http_method.is_some() {
-        Some(Source::ApiGatewayV1)
-    } else {
-        None
     }
 }
 
