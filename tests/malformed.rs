@@ -210,7 +210,7 @@ fn cases() -> Vec<Case> {
             "headers array",
             // The single-value map is the one read only without its multi-value twin.
             patched(
-                "apigw-v1-get.json",
+                "apigw-v1-multi-value.json",
                 &[
                     ("/headers", json!(["Accept: */*"])),
                     ("/multiValueHeaders", Value::Null),
@@ -222,12 +222,8 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "header value number",
-            with(
-                "apigw-v1-get.json",
-                "/multiValueHeaders/Header2",
-                json!([1]),
-            ),
-            v1,
+            with("http-v1-get.json", "/multiValueHeaders/Header2", json!([1])),
+            Some(Source::HttpApiV1),
             Some("$.multiValueHeaders.Header2[0]"),
             "invalid type: a number, expected a string",
         ),
@@ -418,7 +414,7 @@ fn bad_percent_encoding_in_a_path_param_is_422() {
 /// sends it).
 fn with_echo(value: &str, method: &str, body: Option<&str>) -> [Vec<u8>; 2] {
     let v1 = patched(
-        "apigw-v1-get.json",
+        "apigw-v1-multi-value.json",
         &[
             ("/httpMethod", json!(method)),
             ("/path", json!("/echo")),

@@ -323,13 +323,13 @@ fn rest_v1_post_with_json_body_and_path_param() {
 
 #[test]
 fn rest_v1_multi_value_headers_and_query_reach_the_route() {
-    let response = dispatch(&fixture("apigw-v1-get.json"));
+    let response = dispatch(&fixture("apigw-v1-multi-value.json"));
     assert_eq!(
         response,
         json!({
             "statusCode": 200,
             "multiValueHeaders": {"content-type": ["application/json"]},
-            "body": r#"{"source":"ApiGatewayV1","method":"GET","path":"/my/path","stage":"$default","query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":[],"header2":["value1","value2"],"headers":4,"body":"Hello from Lambda!"}"#,
+            "body": r#"{"said":"hello world, a = 1","seen":{"source":"ApiGatewayV1","method":"POST","path":"/hello/world","stage":"testStage","query":[["name","me"],["name","me2"]],"cookies":[],"header2":[],"headers":20,"body":"{\r\n\t\"a\": 1\r\n}"}}"#,
             "isBase64Encoded": false
         })
     );
@@ -338,7 +338,7 @@ fn rest_v1_multi_value_headers_and_query_reach_the_route() {
 
 #[test]
 fn rest_v1_cookies_are_multi_value_set_cookie() {
-    let response = dispatch(&at("apigw-v1-get.json", "GET", "/cookies"));
+    let response = dispatch(&at("apigw-v1-multi-value.json", "GET", "/cookies"));
     assert_eq!(
         response,
         json!({
@@ -364,6 +364,70 @@ fn rest_v1_binary_response_is_base64() {
             "multiValueHeaders": {"content-type": ["application/octet-stream"]},
             "body": PNG_BASE64,
             "isBase64Encoded": true
+        })
+    );
+    aws_rest_v1(&response);
+}
+
+// ---- API Gateway HTTP API (payload 1.0) ----
+
+/// The REST event shape, told apart by `version` and `requestContext.resourceId`, answered
+/// in the REST shape.
+#[test]
+fn http_v1_multi_value_headers_and_query_reach_the_route() {
+    let response = dispatch(&fixture("http-v1-get.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "multiValueHeaders": {"content-type": ["application/json"]},
+            "body": r#"{"source":"HttpApiV1","method":"GET","path":"/my/path","stage":"$default","query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":[],"header2":["value1","value2"],"headers":4,"body":"Hello from Lambda!"}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_rest_v1(&response);
+}
+
+/// Live payload 1.0 events carry the route key in `resourceId` (AWS's example has null) and,
+/// under a named stage, the stage at the start of `path`, as payload 2.0's `rawPath` does.
+#[test]
+fn http_v1_named_stage_is_stripped_from_path() {
+    let event = aimed_at(
+        "http-v1-get.json",
+        "GET",
+        "/default/my/path",
+        &[
+            ("/requestContext/resourceId", json!("ANY /my/path")),
+            ("/requestContext/stage", json!("default")),
+            ("/requestContext/path", json!("/default/my/path")),
+        ],
+    );
+    let response = dispatch(&event);
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "multiValueHeaders": {"content-type": ["application/json"]},
+            "body": r#"{"source":"HttpApiV1","method":"GET","path":"/my/path","stage":"default","query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":[],"header2":["value1","value2"],"headers":4,"body":"Hello from Lambda!"}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_rest_v1(&response);
+}
+
+#[test]
+fn http_v1_cookies_are_multi_value_set_cookie() {
+    let response = dispatch(&at("http-v1-get.json", "GET", "/cookies"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "multiValueHeaders": {
+                "content-type": ["text/plain; charset=utf-8"],
+                "set-cookie": [SESSION, THEME]
+            },
+            "body": COOKIE_TEXT,
+            "isBase64Encoded": false
         })
     );
     aws_rest_v1(&response);

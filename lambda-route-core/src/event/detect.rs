@@ -5,6 +5,8 @@
 //! broken event is named for the same source its well-formed twin is decoded as, and the
 //! "not an HTTP event" message lists the fields the table looks for.
 
+use serde_json::value::RawValue;
+
 use super::raw::{Probe, RawEvent};
 use super::{DecodeError, Source};
 
@@ -25,6 +27,10 @@ pub(super) struct Marks<'a> {
     service_network_arn: bool,
     /// `httpMethod`
     http_method: bool,
+    /// `version` is `"1.0"`.
+    version_1_0: bool,
+    /// `requestContext.resourceId` is a REST resource id (see [`is_rest_resource_id`]).
+    rest_resource_id: bool,
     /// `requestContext.domainName`, when it is a string.
     domain_name: Option<&'a str>,
     /// `methodArn`
@@ -47,6 +53,8 @@ impl<'a> Marks<'a> {
             method: raw.method.is_some(),
             service_network_arn: ctx.is_some_and(|c| c.service_network_arn.is_some()),
             http_method: raw.http_method.is_some(),
+            version_1_0: is_version_1_0(raw.version),
+            rest_resource_id: is_rest_resource_id(ctx.and_then(|c| c.resource_id)),
             domain_name: ctx.and_then(|c| c.domain_name.as_ref()).map(|d| &*d.0),
             method_arn: raw.method_arn.is_some(),
             route_arn: raw.route_arn.is_some(),
@@ -55,7 +63,7 @@ impl<'a> Marks<'a> {
     }
 
     /// The marks of an event whose full parse failed.
-    pub(super) fn of_probe(probe: &'a Probe) -> Self {
+    pub(super) fn of_probe(probe: &'a Probe<'a>) -> Self {
         let ctx = probe.request_context.as_ref();
         Marks {
             elb: ctx.is_some_and(|c| c.elb.is_some()),
@@ -65,6 +73,8 @@ impl<'a> Marks<'a> {
             method: probe.method.is_some(),
             service_network_arn: ctx.is_some_and(|c| c.service_network_arn.is_some()),
             http_method: probe.http_method.is_some(),
+            version_1_0: is_version_1_0(probe.version),
+            rest_resource_id: is_rest_resource_id(ctx.and_then(|c| c.resource_id)),
             domain_name: ctx
                 .and_then(|c| c.domain_name.as_ref())
                 .and_then(|d| d.as_str()),
@@ -85,7 +95,7 @@ struct Rule {
 /// First match wins. ALB events also carry `httpMethod`, and HTTP API / Function URL events
 /// are recognised by `rawPath` too, so an event missing only `requestContext.http` is still
 /// reported as the HTTP API event it is, with that field to blame.
-const RULES: [Rule; 6] = [
+const RULES: [Rule; 7] = [
     Rule {
         source: Source::Alb,
         field: "requestContext.elb",
@@ -112,6 +122,11 @@ const RULES: [Rule; 6] = [
         applies: |m| m.method || m.service_network_arn,
     },
     Rule {
+        source: Source::HttpApiV1,
+        field: "httpMethod",
+        applies: |m| m.http_method && m.version_1_0 && !m.rest_resource_id,
+    },
+    Rule {
         source: Source::ApiGatewayV1,
         field: "httpMethod",
         applies: |m| m.http_method,
@@ -126,6 +141,25 @@ fn is_payload_v2(m: &Marks<'_>) -> bool {
 /// Only the domain tells a Function URL from an HTTP API.
 fn is_function_url(domain_name: &str) -> bool {
     domain_name.contains(".lambda-url.")
+}
+
+/// HTTP API payload 1.0 events carry `"version": "1.0"`; REST events carry no `version`
+/// (aws/aws-lambda-java-libs#258, checked against live APIs).
+fn is_version_1_0(version: Option<&RawValue>) -> bool {
+    version.is_some_and(|v| v.get() == r#""1.0""#)
+}
+
+/// Whether `requestContext.resourceId` is a REST API's resource id: a short run of letters
+/// and digits (`roq9wj`). An HTTP API puts its route key there (`ANY /todos/{id}`,
+/// `$default`), or null in AWS's documented example. Read together with `version` because
+/// neither field is enough alone: SAM CLI's local REST emulation sends `"version": "1.0"`
+/// (aws_lambda_events' `example-apigw-sam-rest-request.json`), and live HTTP API events
+/// carry the route key, not the null of the documentation.
+fn is_rest_resource_id(resource_id: Option<&RawValue>) -> bool {
+    resource_id
+        .and_then(|id| id.get().strip_prefix('"'))
+        .and_then(|id| id.strip_suffix('"'))
+        .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// The source the table picks, or `None` for an event no HTTP source sends.
@@ -191,7 +225,7 @@ mod tests {
     /// The source each path names: the decoder's marks and the error path's probe.
     fn both(json: &str) -> (Option<Source>, Option<Source>) {
         let raw: RawEvent<'_> = serde_json::from_str(json).unwrap();
-        let probe: Probe = serde_json::from_str(json).unwrap();
+        let probe: Probe<'_> = serde_json::from_str(json).unwrap();
         (
             detect(&Marks::of_event(&raw)),
             detect(&Marks::of_probe(&probe)),
@@ -200,7 +234,7 @@ mod tests {
 
     #[test]
     fn decoder_and_error_path_name_the_same_source() {
-        let cases: [(&str, Option<Source>); 9] = [
+        let cases: [(&str, Option<Source>); 10] = [
             (
                 r#"{"requestContext":{"elb":{}},"httpMethod":"GET"}"#,
                 Some(Source::Alb),
@@ -222,10 +256,50 @@ mod tests {
                 Some(Source::VpcLatticeV2),
             ),
             (r#"{"httpMethod":"GET"}"#, Some(Source::ApiGatewayV1)),
+            (
+                r#"{"httpMethod":"GET","version":"1.0","requestContext":{"resourceId":null}}"#,
+                Some(Source::HttpApiV1),
+            ),
             (r#"{"Records":[]}"#, None),
         ];
         for (json, expected) in cases {
             assert_eq!(both(json), (expected, expected), "{json}");
+        }
+    }
+
+    #[test]
+    fn http_api_payload_1_0_is_told_from_rest_by_version_and_resource_id() {
+        let cases = [
+            // AWS's documented HTTP API payload 1.0 example (Powertools' copy).
+            (r#""1.0""#, "null", Source::HttpApiV1),
+            // Live HTTP API payload 1.0 events: the route key.
+            (r#""1.0""#, r#""ANY /handler/{proxy+}""#, Source::HttpApiV1),
+            (r#""1.0""#, r#""$default""#, Source::HttpApiV1),
+            (r#""1.0""#, "", Source::HttpApiV1),
+            // SAM CLI's local REST emulation.
+            (r#""1.0""#, r#""123456""#, Source::ApiGatewayV1),
+            // Live REST events.
+            ("", r#""roq9wj""#, Source::ApiGatewayV1),
+            // No version: REST, whatever the resource id.
+            ("", "null", Source::ApiGatewayV1),
+            ("", r#""ANY /x""#, Source::ApiGatewayV1),
+            // Any other version, or one of another type, is not payload 1.0.
+            (r#""2.0""#, "null", Source::ApiGatewayV1),
+            ("1.0", "null", Source::ApiGatewayV1),
+            (r#""1.0""#, "7", Source::HttpApiV1),
+        ];
+        for (version, resource_id, expected) in cases {
+            let mut json = String::from(r#"{"httpMethod":"GET","path":"/""#);
+            if !version.is_empty() {
+                json.push_str(&format!(r#","version":{version}"#));
+            }
+            if !resource_id.is_empty() {
+                json.push_str(&format!(
+                    r#","requestContext":{{"resourceId":{resource_id}}}"#
+                ));
+            }
+            json.push('}');
+            assert_eq!(both(&json), (Some(expected), Some(expected)), "{json}");
         }
     }
 

@@ -6,11 +6,9 @@
 //! array becomes `cookie` headers. Responses carry `headers` plus a `cookies` array, which is
 //! always present.
 
-use std::borrow::Cow;
-
 use super::pairs::{self, LazyPairs};
 use super::raw::RawEvent;
-use super::{body, method, write, DecodeError};
+use super::{body, method, strip_stage, write, DecodeError};
 use crate::event::Source;
 use crate::request::Request;
 use crate::response::Response;
@@ -50,23 +48,6 @@ pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, D
     })
 }
 
-/// `/prod/todos` with stage `prod` routes as `/todos`; `$default` is never in the path, and
-/// `/production/x` is not under stage `prod`.
-fn strip_stage<'a>(path: Cow<'a, str>, stage: Option<&str>) -> Cow<'a, str> {
-    let Some(stage) = stage.filter(|s| *s != "$default" && !s.is_empty()) else {
-        return path;
-    };
-    let rest_start = match path.strip_prefix('/').and_then(|p| p.strip_prefix(stage)) {
-        Some("") => return Cow::Borrowed("/"),
-        Some(rest) if rest.starts_with('/') => path.len() - rest.len(),
-        _ => return path,
-    };
-    match path {
-        Cow::Borrowed(p) => Cow::Borrowed(p.get(rest_start..).unwrap_or("/")),
-        Cow::Owned(p) => Cow::Owned(p.get(rest_start..).unwrap_or("/").to_owned()),
-    }
-}
-
 pub(super) fn encode(response: &Response, head: bool, out: &mut Vec<u8>) {
     out.push(b'{');
     write::status(out, response.status());
@@ -74,30 +55,4 @@ pub(super) fn encode(response: &Response, head: bool, out: &mut Vec<u8>) {
     write::cookies(out, response);
     write::body(out, response, head);
     out.push(b'}');
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stage_stripping() {
-        let cases = [
-            ("/prod/todos", Some("prod"), "/todos"),
-            ("/prod", Some("prod"), "/"),
-            ("/prod/", Some("prod"), "/"),
-            ("/production/todos", Some("prod"), "/production/todos"),
-            ("/todos", Some("prod"), "/todos"),
-            ("/todos", Some("$default"), "/todos"),
-            ("/$default/todos", Some("$default"), "/$default/todos"),
-            ("/todos", None, "/todos"),
-        ];
-        for (path, stage, expected) in cases {
-            assert_eq!(
-                strip_stage(Cow::Borrowed(path), stage),
-                expected,
-                "{path} {stage:?}"
-            );
-        }
-    }
 }

@@ -33,6 +33,9 @@ use raw::{CowStr, RawEvent};
 pub enum Source {
     /// API Gateway REST API (payload format 1.0).
     ApiGatewayV1,
+    /// API Gateway HTTP API with payload format 1.0: the REST event shape, answered like a
+    /// REST API.
+    HttpApiV1,
     /// API Gateway HTTP API (payload format 2.0).
     HttpApiV2,
     /// Lambda Function URL.
@@ -47,8 +50,9 @@ pub enum Source {
 
 impl Source {
     /// Every source, in a fixed order.
-    pub const ALL: [Source; 6] = [
+    pub const ALL: [Source; 7] = [
         Source::ApiGatewayV1,
+        Source::HttpApiV1,
         Source::HttpApiV2,
         Source::FunctionUrl,
         Source::Alb,
@@ -60,6 +64,7 @@ impl Source {
     pub fn name(self) -> &'static str {
         match self {
             Source::ApiGatewayV1 => "API Gateway REST (v1)",
+            Source::HttpApiV1 => "API Gateway HTTP API (v1)",
             Source::HttpApiV2 => "API Gateway HTTP API (v2)",
             Source::FunctionUrl => "Lambda Function URL",
             Source::Alb => "Application Load Balancer",
@@ -186,7 +191,7 @@ pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
         return Err(err);
     }
     match detect::detect(&marks) {
-        Some(Source::ApiGatewayV1) => apigw_v1::decode(raw),
+        Some(source @ (Source::ApiGatewayV1 | Source::HttpApiV1)) => apigw_v1::decode(raw, source),
         Some(source @ (Source::HttpApiV2 | Source::FunctionUrl)) => http_v2::decode(raw, source),
         Some(Source::Alb) => alb::decode(raw),
         Some(Source::VpcLatticeV1) => lattice_v1::decode(raw),
@@ -199,7 +204,7 @@ pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
 pub(crate) fn encode(request: &Request<'_>, response: &Response, head: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(256 + response.body_len_hint());
     match request.source {
-        Source::ApiGatewayV1 => apigw_v1::encode(response, head, &mut out),
+        Source::ApiGatewayV1 | Source::HttpApiV1 => apigw_v1::encode(response, head, &mut out),
         Source::HttpApiV2 | Source::FunctionUrl => http_v2::encode(response, head, &mut out),
         Source::Alb => alb::encode(response, head, request.multi_value_headers, &mut out),
         Source::VpcLatticeV1 | Source::VpcLatticeV2 => lattice_v2::encode(response, head, &mut out),
@@ -215,7 +220,7 @@ fn explain_failure(event: &[u8]) -> DecodeError {
         Ok(_) => return DecodeError::whole("malformed event"),
         Err(err) => err,
     };
-    let probe = serde_json::from_slice::<raw::Probe>(event).ok();
+    let probe = serde_json::from_slice::<raw::Probe<'_>>(event).ok();
     let marks = probe
         .as_ref()
         .map_or_else(detect::Marks::default, detect::Marks::of_probe);
@@ -283,6 +288,23 @@ fn body<'a>(
                 format!("isBase64Encoded is true but the body is not valid base64: {e}"),
             )
         })
+}
+
+/// `/prod/todos` with stage `prod` routes as `/todos`; `$default` is never in the path, and
+/// `/production/x` is not under stage `prod`.
+fn strip_stage<'a>(path: Cow<'a, str>, stage: Option<&str>) -> Cow<'a, str> {
+    let Some(stage) = stage.filter(|s| *s != "$default" && !s.is_empty()) else {
+        return path;
+    };
+    let rest_start = match path.strip_prefix('/').and_then(|p| p.strip_prefix(stage)) {
+        Some("") => return Cow::Borrowed("/"),
+        Some(rest) if rest.starts_with('/') => path.len() - rest.len(),
+        _ => return path,
+    };
+    match path {
+        Cow::Borrowed(p) => Cow::Borrowed(p.get(rest_start..).unwrap_or("/")),
+        Cow::Owned(p) => Cow::Owned(p.get(rest_start..).unwrap_or("/").to_owned()),
+    }
 }
 
 #[cfg(test)]

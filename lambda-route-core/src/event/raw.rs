@@ -16,6 +16,11 @@ use serde_json::value::RawValue;
 /// Everything the decoders read from an event. Unknown fields are ignored.
 #[derive(Deserialize, Default)]
 pub(crate) struct RawEvent<'a> {
+    /// `"1.0"` on HTTP API payload 1.0 events, which otherwise look like REST v1 events.
+    /// Kept as raw JSON: only compared, and a REST event carrying some other value must still
+    /// decode.
+    #[serde(borrow, default)]
+    pub(crate) version: Option<&'a RawValue>,
     /// REST v1 and ALB.
     #[serde(borrow, default, rename = "httpMethod")]
     pub(crate) http_method: Option<CowStr<'a>>,
@@ -78,6 +83,10 @@ pub(crate) struct RawContext<'a> {
     pub(crate) request_id: Option<CowStr<'a>>,
     #[serde(borrow, default, rename = "domainName")]
     pub(crate) domain_name: Option<CowStr<'a>>,
+    /// A REST API's resource id; an HTTP API's route key, or null. Raw JSON for the same
+    /// reason as `version`.
+    #[serde(borrow, default, rename = "resourceId")]
+    pub(crate) resource_id: Option<&'a RawValue>,
     /// Present only on VPC Lattice v2 events.
     #[serde(default, rename = "serviceNetworkArn")]
     pub(crate) service_network_arn: Option<IgnoredAny>,
@@ -242,7 +251,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for StrList<'a> {
 /// Only the discriminating fields, each skipped: used after a failed decode to say which
 /// source the broken event claimed to be. Never on the success path.
 #[derive(Deserialize)]
-pub(crate) struct Probe {
+pub(crate) struct Probe<'a> {
+    #[serde(borrow, default)]
+    pub(crate) version: Option<&'a RawValue>,
     #[serde(default, rename = "httpMethod")]
     pub(crate) http_method: Option<IgnoredAny>,
     #[serde(default)]
@@ -251,8 +262,8 @@ pub(crate) struct Probe {
     pub(crate) raw_path_snake: Option<IgnoredAny>,
     #[serde(default, rename = "is_base64_encoded")]
     pub(crate) is_base64_encoded_snake: Option<IgnoredAny>,
-    #[serde(default, rename = "requestContext")]
-    pub(crate) request_context: Option<ProbeContext>,
+    #[serde(borrow, default, rename = "requestContext")]
+    pub(crate) request_context: Option<ProbeContext<'a>>,
     #[serde(default, rename = "rawPath")]
     pub(crate) raw_path: Option<IgnoredAny>,
     #[serde(default, rename = "methodArn")]
@@ -262,7 +273,7 @@ pub(crate) struct Probe {
 }
 
 #[derive(Deserialize)]
-pub(crate) struct ProbeContext {
+pub(crate) struct ProbeContext<'a> {
     #[serde(default)]
     pub(crate) elb: Option<IgnoredAny>,
     #[serde(default)]
@@ -275,4 +286,6 @@ pub(crate) struct ProbeContext {
     /// malformed one does not hide the source.
     #[serde(default, rename = "domainName")]
     pub(crate) domain_name: Option<serde_json::Value>,
+    #[serde(borrow, default, rename = "resourceId")]
+    pub(crate) resource_id: Option<&'a RawValue>,
 }
