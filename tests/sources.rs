@@ -170,6 +170,18 @@ fn cookies() -> Response {
         )
 }
 
+/// One path parameter, with the source and routing path it arrived with.
+#[get("/files/<name>")]
+fn file_name(name: String, seen: Seen) -> String {
+    format!("{} {}: {name}", seen.source, seen.path)
+}
+
+/// A `<rest..>` parameter, with the source and routing path it arrived with.
+#[get("/tree/<rest..>")]
+fn tree(rest: String, seen: Seen) -> String {
+    format!("{} {}: {rest}", seen.source, seen.path)
+}
+
 /// The first bytes of a PNG file.
 const PNG: [u8; 10] = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff];
 
@@ -761,4 +773,216 @@ fn lattice_v2_cookies_and_binary() {
         })
     );
     aws_lattice(&response);
+}
+
+// ---- percent-encoding in the path ----
+//
+// API Gateway HTTP APIs decode the path before invoking the function (payload 2.0 `rawPath`
+// and 1.0 `path`); REST APIs, Function URLs, ALB and VPC Lattice deliver it encoded
+// (middleapi/standard-server#93, from live captures in hotsock/voker#8; honojs/hono#2156).
+// Each event below carries the path as its source would deliver it.
+
+/// A client's `/files/100%25` reaches an HTTP API function as `/files/100%`: the route gets
+/// `100%`, where decoding a second time used to answer 422.
+#[test]
+fn http_v2_literal_percent_in_a_path_param_reaches_the_route() {
+    let response = dispatch(&at("http-v2-post.json", "GET", "/files/100%"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "headers": {"content-type": "text/plain; charset=utf-8"},
+            "cookies": [],
+            "body": "HttpApiV2 /files/100%: 100%",
+            "isBase64Encoded": false
+        })
+    );
+    aws_http_v2(&response);
+}
+
+/// A client's `%2525` arrives from an HTTP API as `%25` and must stay `%25`, not become `%`.
+#[test]
+fn http_v2_encoded_percent_is_not_decoded_twice() {
+    let response = dispatch(&at("http-v2-post.json", "GET", "/files/%25"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "headers": {"content-type": "text/plain; charset=utf-8"},
+            "cookies": [],
+            "body": "HttpApiV2 /files/%25: %25",
+            "isBase64Encoded": false
+        })
+    );
+    aws_http_v2(&response);
+}
+
+/// A REST API delivers the path encoded: `%2F` inside a segment is decoded for the route.
+#[test]
+fn rest_v1_encoded_slash_in_a_path_param_is_decoded() {
+    let response = dispatch(&at("apigw-v1-post.json", "GET", "/files/a%2Fb"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "multiValueHeaders": {"content-type": ["text/plain; charset=utf-8"]},
+            "body": "ApiGatewayV1 /files/a%2Fb: a/b",
+            "isBase64Encoded": false
+        })
+    );
+    aws_rest_v1(&response);
+}
+
+/// The answer shapes a text body can come back in.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// REST and HTTP API payload 1.0.
+    MultiValue,
+    /// HTTP API payload 2.0 and Function URL.
+    Cookies,
+    /// ALB (single-value) and VPC Lattice.
+    Described,
+    /// ALB with multi-value headers.
+    DescribedMultiValue,
+}
+
+/// A 200 text answer in `shape`, checked against AWS's own response type for it.
+fn text_answer(shape: Shape, text: &str) -> Value {
+    let content_type = "text/plain; charset=utf-8";
+    match shape {
+        Shape::MultiValue => json!({
+            "statusCode": 200,
+            "multiValueHeaders": {"content-type": [content_type]},
+            "body": text,
+            "isBase64Encoded": false
+        }),
+        Shape::Cookies => json!({
+            "statusCode": 200,
+            "headers": {"content-type": content_type},
+            "cookies": [],
+            "body": text,
+            "isBase64Encoded": false
+        }),
+        Shape::Described => json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "headers": {"content-type": content_type},
+            "body": text,
+            "isBase64Encoded": false
+        }),
+        Shape::DescribedMultiValue => json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "multiValueHeaders": {"content-type": [content_type]},
+            "body": text,
+            "isBase64Encoded": false
+        }),
+    }
+}
+
+/// Every source, `<param>` and `<rest..>`: a client's `%25` is `%` for the route whichever
+/// source delivered it, and what an HTTP API decoded is never decoded again.
+#[test]
+fn path_params_are_decoded_exactly_once_per_source() {
+    use Shape::*;
+    let cases = [
+        // Delivered decoded.
+        (
+            "http-v2-post.json",
+            Cookies,
+            "/files/café 1",
+            "HttpApiV2 /files/café 1: café 1",
+        ),
+        (
+            "http-v2-post.json",
+            Cookies,
+            "/tree/a/100%/b",
+            "HttpApiV2 /tree/a/100%/b: a/100%/b",
+        ),
+        (
+            "http-v1-get.json",
+            MultiValue,
+            "/files/100%",
+            "HttpApiV1 /files/100%: 100%",
+        ),
+        (
+            "http-v1-get.json",
+            MultiValue,
+            "/files/%25",
+            "HttpApiV1 /files/%25: %25",
+        ),
+        (
+            "http-v1-get.json",
+            MultiValue,
+            "/tree/%2F/x",
+            "HttpApiV1 /tree/%2F/x: %2F/x",
+        ),
+        // Delivered encoded.
+        (
+            "apigw-v1-post.json",
+            MultiValue,
+            "/files/100%25",
+            "ApiGatewayV1 /files/100%25: 100%",
+        ),
+        (
+            "apigw-v1-post.json",
+            MultiValue,
+            "/tree/a%2Fb/c%25",
+            "ApiGatewayV1 /tree/a%2Fb/c%25: a/b/c%",
+        ),
+        // SAM CLI's local REST emulation sends `"version": "1.0"` too; its resource id says
+        // REST.
+        (
+            "apigw-v1-sam-local.json",
+            MultiValue,
+            "/files/a%2Fb",
+            "ApiGatewayV1 /files/a%2Fb: a/b",
+        ),
+        (
+            "function-url-get.json",
+            Cookies,
+            "/files/a%2Fb",
+            "FunctionUrl /files/a%2Fb: a/b",
+        ),
+        (
+            "function-url-get.json",
+            Cookies,
+            "/files/100%25",
+            "FunctionUrl /files/100%25: 100%",
+        ),
+        (
+            "alb-single-value.json",
+            Described,
+            "/files/a%2Fb",
+            "Alb /files/a%2Fb: a/b",
+        ),
+        (
+            "alb-multi-value.json",
+            DescribedMultiValue,
+            "/tree/a%2Fb/c",
+            "Alb /tree/a%2Fb/c: a/b/c",
+        ),
+        (
+            "lattice-v1-post.json",
+            Described,
+            "/files/100%25",
+            "VpcLatticeV1 /files/100%25: 100%",
+        ),
+        (
+            "lattice-v2-get.json",
+            Described,
+            "/files/a%2Fb",
+            "VpcLatticeV2 /files/a%2Fb: a/b",
+        ),
+    ];
+    for (fixture, shape, path, said) in cases {
+        let response = dispatch(&at(fixture, "GET", path));
+        assert_eq!(response, text_answer(shape, said), "{fixture} {path}");
+        match shape {
+            MultiValue => aws_rest_v1(&response),
+            Cookies => aws_http_v2(&response),
+            Described | DescribedMultiValue if fixture.starts_with("alb") => aws_alb(&response),
+            Described | DescribedMultiValue => aws_lattice(&response),
+        }
+    }
 }

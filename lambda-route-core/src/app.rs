@@ -261,11 +261,12 @@ impl Dispatcher {
 
     /// Routes an already decoded request and runs the route.
     pub async fn respond(&self, request: &Request<'_>) -> Response {
-        let (id, params) = match self.router.lookup(&request.method, &request.path) {
+        let (id, mut params) = match self.router.lookup(&request.method, &request.path) {
             Lookup::Found(id, params) => (id, params),
             Lookup::MethodNotAllowed(methods) => return method_not_allowed(&methods),
             Lookup::NotFound => return error_response(StatusCode::NOT_FOUND, "Not found", None),
         };
+        params.set_decoded(request.source.path_is_decoded());
         let Some(route) = self.routes.get(id) else {
             return error_response(StatusCode::NOT_FOUND, "Not found", None);
         };

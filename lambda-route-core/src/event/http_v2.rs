@@ -1,7 +1,8 @@
 //! API Gateway HTTP API (payload format 2.0) and Lambda Function URLs: one event shape.
 //!
 //! The method is in `requestContext.http.method`; `rawPath` includes the stage for named
-//! stages, which is stripped only when the path really starts with it. `rawQueryString` is
+//! stages, which is stripped only when the path really starts with it; an HTTP API has
+//! already percent-decoded it, a Function URL has not. `rawQueryString` is
 //! parsed (it keeps repeated keys apart, unlike `queryStringParameters`). The `cookies`
 //! array becomes `cookie` headers. Responses carry `headers` plus a `cookies` array, which is
 //! always present.

@@ -34,7 +34,7 @@ pub enum Source {
     /// API Gateway REST API (payload format 1.0).
     ApiGatewayV1,
     /// API Gateway HTTP API with payload format 1.0: the REST event shape, answered like a
-    /// REST API.
+    /// REST API, but with the path already percent-decoded (see [`Source::path_is_decoded`]).
     HttpApiV1,
     /// API Gateway HTTP API (payload format 2.0).
     HttpApiV2,
@@ -71,6 +71,32 @@ impl Source {
             Source::VpcLatticeV1 => "VPC Lattice v1",
             Source::VpcLatticeV2 => "VPC Lattice v2",
         }
+    }
+
+    /// Whether this source delivers the request path already percent-decoded.
+    ///
+    /// API Gateway HTTP APIs decode the path before invoking the function, in payload 2.0
+    /// `rawPath` and payload 1.0 `path` alike; REST APIs, Function URLs, ALB and VPC Lattice
+    /// pass it on as the client encoded it. Path parameters are decoded only when the source
+    /// has not already done so, so a client's `%25` reaches a `<param>` as `%` from every
+    /// source, and is never decoded twice.
+    ///
+    /// What an HTTP API's decoding loses cannot be recovered: an encoded `/` (`%2F`) has
+    /// become a real `/` before routing, so `/files/a%2Fb` matches `/files/<dir>/<name>`
+    /// rather than `/files/<name>`, and [`Request::path`] cannot tell the two apart. Put
+    /// values that may contain `/` in the query string, or use a `<rest..>` parameter.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::event::Source;
+    ///
+    /// assert!(Source::HttpApiV2.path_is_decoded());
+    /// assert!(!Source::ApiGatewayV1.path_is_decoded());
+    /// assert!(!Source::FunctionUrl.path_is_decoded());
+    /// ```
+    pub fn path_is_decoded(self) -> bool {
+        matches!(self, Source::HttpApiV1 | Source::HttpApiV2)
     }
 }
 
