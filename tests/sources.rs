@@ -348,22 +348,26 @@ fn rest_v1_multi_value_headers_and_query_reach_the_route() {
     aws_rest_v1(&response);
 }
 
+/// HTTP API payload 1.0 answers in the REST shape too.
 #[test]
-fn rest_v1_cookies_are_multi_value_set_cookie() {
-    let response = dispatch(&at("apigw-v1-multi-value.json", "GET", "/cookies"));
-    assert_eq!(
-        response,
-        json!({
-            "statusCode": 200,
-            "multiValueHeaders": {
-                "content-type": ["text/plain; charset=utf-8"],
-                "set-cookie": [SESSION, THEME]
-            },
-            "body": COOKIE_TEXT,
-            "isBase64Encoded": false
-        })
-    );
-    aws_rest_v1(&response);
+fn rest_v1_and_http_v1_cookies_are_multi_value_set_cookie() {
+    for fixture in ["apigw-v1-multi-value.json", "http-v1-get.json"] {
+        let response = dispatch(&at(fixture, "GET", "/cookies"));
+        assert_eq!(
+            response,
+            json!({
+                "statusCode": 200,
+                "multiValueHeaders": {
+                    "content-type": ["text/plain; charset=utf-8"],
+                    "set-cookie": [SESSION, THEME]
+                },
+                "body": COOKIE_TEXT,
+                "isBase64Encoded": false
+            }),
+            "{fixture}"
+        );
+        aws_rest_v1(&response);
+    }
 }
 
 #[test]
@@ -421,24 +425,6 @@ fn http_v1_named_stage_is_stripped_from_path() {
             "statusCode": 200,
             "multiValueHeaders": {"content-type": ["application/json"]},
             "body": r#"{"source":"HttpApiV1","method":"GET","path":"/my/path","stage":"default","query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":[],"header2":["value1","value2"],"headers":4,"body":"Hello from Lambda!"}"#,
-            "isBase64Encoded": false
-        })
-    );
-    aws_rest_v1(&response);
-}
-
-#[test]
-fn http_v1_cookies_are_multi_value_set_cookie() {
-    let response = dispatch(&at("http-v1-get.json", "GET", "/cookies"));
-    assert_eq!(
-        response,
-        json!({
-            "statusCode": 200,
-            "multiValueHeaders": {
-                "content-type": ["text/plain; charset=utf-8"],
-                "set-cookie": [SESSION, THEME]
-            },
-            "body": COOKIE_TEXT,
             "isBase64Encoded": false
         })
     );
@@ -782,57 +768,6 @@ fn lattice_v2_cookies_and_binary() {
 // (middleapi/standard-server#93, from live captures in hotsock/voker#8; honojs/hono#2156).
 // Each event below carries the path as its source would deliver it.
 
-/// A client's `/files/100%25` reaches an HTTP API function as `/files/100%`: the route gets
-/// `100%`, where decoding a second time used to answer 422.
-#[test]
-fn http_v2_literal_percent_in_a_path_param_reaches_the_route() {
-    let response = dispatch(&at("http-v2-post.json", "GET", "/files/100%"));
-    assert_eq!(
-        response,
-        json!({
-            "statusCode": 200,
-            "headers": {"content-type": "text/plain; charset=utf-8"},
-            "cookies": [],
-            "body": "HttpApiV2 /files/100%: 100%",
-            "isBase64Encoded": false
-        })
-    );
-    aws_http_v2(&response);
-}
-
-/// A client's `%2525` arrives from an HTTP API as `%25` and must stay `%25`, not become `%`.
-#[test]
-fn http_v2_encoded_percent_is_not_decoded_twice() {
-    let response = dispatch(&at("http-v2-post.json", "GET", "/files/%25"));
-    assert_eq!(
-        response,
-        json!({
-            "statusCode": 200,
-            "headers": {"content-type": "text/plain; charset=utf-8"},
-            "cookies": [],
-            "body": "HttpApiV2 /files/%25: %25",
-            "isBase64Encoded": false
-        })
-    );
-    aws_http_v2(&response);
-}
-
-/// A REST API delivers the path encoded: `%2F` inside a segment is decoded for the route.
-#[test]
-fn rest_v1_encoded_slash_in_a_path_param_is_decoded() {
-    let response = dispatch(&at("apigw-v1-post.json", "GET", "/files/a%2Fb"));
-    assert_eq!(
-        response,
-        json!({
-            "statusCode": 200,
-            "multiValueHeaders": {"content-type": ["text/plain; charset=utf-8"]},
-            "body": "ApiGatewayV1 /files/a%2Fb: a/b",
-            "isBase64Encoded": false
-        })
-    );
-    aws_rest_v1(&response);
-}
-
 /// The answer shapes a text body can come back in.
 #[derive(Clone, Copy)]
 enum Shape {
@@ -846,7 +781,7 @@ enum Shape {
     DescribedMultiValue,
 }
 
-/// A 200 text answer in `shape`, checked against AWS's own response type for it.
+/// The whole of a 200 text answer in `shape`.
 fn text_answer(shape: Shape, text: &str) -> Value {
     let content_type = "text/plain; charset=utf-8";
     match shape {
@@ -878,6 +813,34 @@ fn text_answer(shape: Shape, text: &str) -> Value {
             "isBase64Encoded": false
         }),
     }
+}
+
+/// A client's `/files/100%25` reaches an HTTP API function as `/files/100%`: the route gets
+/// `100%`, where decoding a second time used to answer 422.
+#[test]
+fn http_v2_literal_percent_in_a_path_param_reaches_the_route() {
+    let response = dispatch(&at("http-v2-post.json", "GET", "/files/100%"));
+    let said = "HttpApiV2 /files/100%: 100%";
+    assert_eq!(response, text_answer(Shape::Cookies, said));
+    aws_http_v2(&response);
+}
+
+/// A client's `%2525` arrives from an HTTP API as `%25` and must stay `%25`, not become `%`.
+#[test]
+fn http_v2_encoded_percent_is_not_decoded_twice() {
+    let response = dispatch(&at("http-v2-post.json", "GET", "/files/%25"));
+    let said = "HttpApiV2 /files/%25: %25";
+    assert_eq!(response, text_answer(Shape::Cookies, said));
+    aws_http_v2(&response);
+}
+
+/// A REST API delivers the path encoded: `%2F` inside a segment is decoded for the route.
+#[test]
+fn rest_v1_encoded_slash_in_a_path_param_is_decoded() {
+    let response = dispatch(&at("apigw-v1-post.json", "GET", "/files/a%2Fb"));
+    let said = "ApiGatewayV1 /files/a%2Fb: a/b";
+    assert_eq!(response, text_answer(Shape::MultiValue, said));
+    aws_rest_v1(&response);
 }
 
 /// Every source, `<param>` and `<rest..>`: a client's `%25` is `%` for the route whichever
