@@ -10,6 +10,7 @@
 //! ([`response::IntoResponse`]); [`event`] encodes it in the shape the source expects.
 
 mod app;
+mod codec;
 pub mod event;
 pub mod extract;
 mod panic;

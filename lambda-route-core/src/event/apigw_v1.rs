@@ -6,16 +6,19 @@
 //! as for payload 2.0. Responses use `multiValueHeaders`, so repeated headers and several
 //! `set-cookie`s survive.
 
-use super::pairs;
+// The module only: `event::encode` is also the name of a function.
+use super::encode::{self};
+use super::fields::{body, method, strip_stage};
+use super::maps;
 use super::raw::RawEvent;
-use super::{body, method, strip_stage, write, DecodeError, Source};
+use super::{DecodeError, Source};
 use crate::request::Request;
 use crate::response::Response;
 
 /// Decodes a [`Source::ApiGatewayV1`] or [`Source::HttpApiV1`] event.
 pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, DecodeError> {
     // Before fields move out of `raw`.
-    let (headers, query) = pairs::twin_maps(source, &raw, false)?;
+    let (headers, query) = maps::twin_maps(source, &raw, false)?;
     let method = method(source, "$.httpMethod", raw.http_method)?;
     let path = raw
         .path
@@ -28,23 +31,18 @@ pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, D
         Source::HttpApiV1 => strip_stage(path, stage.as_deref()),
         _ => path,
     };
-    Ok(Request {
-        source,
-        method,
-        path,
-        query,
-        headers,
-        body,
-        stage,
-        request_id: ctx.request_id.map(|s| s.0),
-        multi_value_headers: true,
-    })
+    Ok(Request::new(source, method, path, body)
+        .with_query(query)
+        .with_headers(headers)
+        .with_stage(stage)
+        .with_request_id(ctx.request_id.map(|s| s.0))
+        .with_multi_value_headers(true))
 }
 
 pub(super) fn encode(response: &Response, head: bool, out: &mut Vec<u8>) {
     out.push(b'{');
-    write::status(out, response.status());
-    write::multi_value_headers(out, response);
-    write::body(out, response, head);
+    encode::status(out, response.status());
+    encode::multi_value_headers(out, response);
+    encode::body(out, response, head);
     out.push(b'}');
 }

@@ -7,10 +7,13 @@
 //! array becomes `cookie` headers. Responses carry `headers` plus a `cookies` array, which is
 //! always present.
 
-use super::pairs::{self, LazyPairs};
+// The module only: `event::encode` is also the name of a function.
+use super::encode::{self};
+use super::fields::{body, method, strip_stage};
+use super::maps;
 use super::raw::RawEvent;
-use super::{body, method, strip_stage, write, DecodeError};
-use crate::event::Source;
+use super::{DecodeError, Source};
+use crate::request::pairs::{LazyPairs, PairSource};
 use crate::request::Request;
 use crate::response::Response;
 
@@ -25,35 +28,29 @@ pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, D
     let stage = ctx.stage.map(|s| s.0);
     let path = strip_stage(raw_path, stage.as_deref());
     let query = match raw.raw_query_string {
-        Some(q) => Some(pairs::query_string(q.0)),
-        None => pairs::map(
+        Some(q) => Some(PairSource::query_string(q.0)),
+        None => maps::map(
             source,
             "$.queryStringParameters",
             raw.query_string_parameters,
             false,
         )?,
     };
-    let headers = pairs::map(source, "$.headers", raw.headers, false)?;
-    let cookies = pairs::list(source, "$.cookies", raw.cookies, "cookie")?;
+    let headers = maps::map(source, "$.headers", raw.headers, false)?;
+    let cookies = maps::list(source, "$.cookies", raw.cookies, "cookie")?;
     let body = body(source, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
-    Ok(Request {
-        source,
-        method,
-        path,
-        query: LazyPairs::new(query, None),
-        headers: LazyPairs::new(headers, cookies),
-        body,
-        stage,
-        request_id: ctx.request_id.map(|s| s.0),
-        multi_value_headers: false,
-    })
+    Ok(Request::new(source, method, path, body)
+        .with_query(LazyPairs::new(query, None))
+        .with_headers(LazyPairs::new(headers, cookies))
+        .with_stage(stage)
+        .with_request_id(ctx.request_id.map(|s| s.0)))
 }
 
 pub(super) fn encode(response: &Response, head: bool, out: &mut Vec<u8>) {
     out.push(b'{');
-    write::status(out, response.status());
-    write::single_value_headers(out, response, write::Cookies::Skip);
-    write::cookies(out, response);
-    write::body(out, response, head);
+    encode::status(out, response.status());
+    encode::single_value_headers(out, response, encode::Cookies::Skip);
+    encode::cookies(out, response);
+    encode::body(out, response, head);
     out.push(b'}');
 }

@@ -205,24 +205,3 @@ fn a_broken_event_is_named_for_the_source_its_intact_twin_is() {
         );
     }
 }
-
-#[test]
-fn stage_stripping() {
-    let cases = [
-        ("/prod/todos", Some("prod"), "/todos"),
-        ("/prod", Some("prod"), "/"),
-        ("/prod/", Some("prod"), "/"),
-        ("/production/todos", Some("prod"), "/production/todos"),
-        ("/todos", Some("prod"), "/todos"),
-        ("/todos", Some("$default"), "/todos"),
-        ("/$default/todos", Some("$default"), "/$default/todos"),
-        ("/todos", None, "/todos"),
-    ];
-    for (path, stage, expected) in cases {
-        assert_eq!(
-            strip_stage(Cow::Borrowed(path), stage),
-            expected,
-            "{path} {stage:?}"
-        );
-    }
-}

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_path_to_error::Segment;
 
 use super::{FromRequest, Rejection};
+use crate::codec::de::without_position;
 use crate::request::Request;
 use crate::response::{HttpError, IntoResponse, Response};
 
@@ -62,9 +63,7 @@ fn body_rejection(err: &serde_path_to_error::Error<serde_json::Error>) -> Reject
                 Segment::Unknown => "?".to_owned(),
             }));
             let msg = inner.to_string();
-            let msg = msg
-                .rfind(" at line ")
-                .map_or(msg.as_str(), |i| msg.get(..i).unwrap_or(&msg));
+            let msg = without_position(&msg);
             // serde reports a missing field at its parent; the field itself is the location.
             let missing = msg
                 .strip_prefix("missing field `")

@@ -4,7 +4,7 @@ use std::fmt::Display;
 use std::str::FromStr;
 
 use super::{Rejection, Rejections};
-use crate::event::percent;
+use crate::codec::percent;
 
 /// A type a `<param>` path segment can be parsed into. Implemented for every `FromStr` type
 /// whose error is `Display`, so `u64`, `String`, `uuid::Uuid` or your own types just work.

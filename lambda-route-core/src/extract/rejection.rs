@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use http::StatusCode;
 
-use crate::event::json;
+use crate::codec::json;
 use crate::response::{error_response, IntoResponse, Response};
 
 /// One failed field of a 422 answer: `{"loc":["path","id"],"type":"...","msg":"..."}`.

@@ -6,7 +6,7 @@ use std::fmt;
 use http::StatusCode;
 
 use super::{Body, IntoResponse, Response, APPLICATION_JSON};
-use crate::event::json;
+use crate::codec::json;
 
 /// An error answered as `{"statusCode":N,"message":"..."}`.
 ///

@@ -13,8 +13,8 @@ use base64::Engine as _;
 use http::request::Parts;
 
 use super::ConfigError;
-use crate::event::json::{write_key, write_str};
-use crate::event::percent;
+use crate::codec::json::{write_key, write_str};
+use crate::codec::percent;
 
 /// The event shape the local server produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
