@@ -73,8 +73,8 @@ fn truncated(name: &str, len: usize) -> Vec<u8> {
     fixture(name)[..len].to_vec()
 }
 
-const NOT_HTTP: &str = "not an HTTP event: none of `httpMethod`, `requestContext.http`, \
-                        `requestContext.elb`, `method` or `raw_path` is present";
+const NOT_HTTP: &str = "not an HTTP event: none of `requestContext.elb`, \
+                        `requestContext.http`, `raw_path`, `method` or `httpMethod` is present";
 const NOT_OBJECT: &str = "not an HTTP event: expected a JSON object";
 const AUTHORIZER: &str = "not an HTTP event: this is an API Gateway Lambda authorizer request";
 const BAD_BASE64_SPACE: &str =
@@ -212,7 +212,7 @@ fn cases() -> Vec<Case> {
             "headers array",
             // The single-value map is the one read only without its multi-value twin.
             patched(
-                "apigw-v1-get.json",
+                "apigw-v1-multi-value.json",
                 &[
                     ("/headers", json!(["Accept: */*"])),
                     ("/multiValueHeaders", Value::Null),
@@ -224,12 +224,8 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "header value number",
-            with(
-                "apigw-v1-get.json",
-                "/multiValueHeaders/Header2",
-                json!([1]),
-            ),
-            v1,
+            with("http-v1-get.json", "/multiValueHeaders/Header2", json!([1])),
+            Some(Source::HttpApiV1),
             Some("$.multiValueHeaders.Header2[0]"),
             "invalid type: a number, expected a string",
         ),
@@ -420,7 +416,7 @@ fn bad_percent_encoding_in_a_path_param_is_422() {
 /// sends it).
 fn with_echo(value: &str, method: &str, body: Option<&str>) -> [Vec<u8>; 2] {
     let v1 = patched(
-        "apigw-v1-get.json",
+        "apigw-v1-multi-value.json",
         &[
             ("/httpMethod", json!(method)),
             ("/path", json!("/echo")),

@@ -96,7 +96,7 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
 #[test]
 fn mutated_events_never_panic() {
     let fixtures = [
-        "apigw-v1-get.json",
+        "http-v1-get.json",
         "apigw-v1-post.json",
         "http-v2-post.json",
         "http-v2-named-stage.json",

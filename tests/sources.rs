@@ -172,6 +172,18 @@ fn cookies() -> Response {
         )
 }
 
+/// One path parameter, with the source and routing path it arrived with.
+#[get("/files/<name>")]
+fn file_name(name: String, seen: Seen) -> String {
+    format!("{} {}: {name}", seen.source, seen.path)
+}
+
+/// A `<rest..>` parameter, with the source and routing path it arrived with.
+#[get("/tree/<rest..>")]
+fn tree(rest: String, seen: Seen) -> String {
+    format!("{} {}: {rest}", seen.source, seen.path)
+}
+
 /// The first bytes of a PNG file.
 const PNG: [u8; 10] = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff];
 
@@ -325,35 +337,39 @@ fn rest_v1_post_with_json_body_and_path_param() {
 
 #[test]
 fn rest_v1_multi_value_headers_and_query_reach_the_route() {
-    let response = dispatch(&fixture("apigw-v1-get.json"));
+    let response = dispatch(&fixture("apigw-v1-multi-value.json"));
     assert_eq!(
         response,
         json!({
             "statusCode": 200,
             "multiValueHeaders": {"content-type": ["application/json"]},
-            "body": r#"{"source":"ApiGatewayV1","method":"GET","path":"/my/path","stage":"$default","query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":[],"header2":["value1","value2"],"headers":4,"body":"Hello from Lambda!"}"#,
+            "body": r#"{"said":"hello world, a = 1","seen":{"source":"ApiGatewayV1","method":"POST","path":"/hello/world","stage":"testStage","query":[["name","me"],["name","me2"]],"cookies":[],"header2":[],"headers":20,"body":"{\r\n\t\"a\": 1\r\n}"}}"#,
             "isBase64Encoded": false
         })
     );
     aws_rest_v1(&response);
 }
 
+/// HTTP API payload 1.0 answers in the REST shape too.
 #[test]
-fn rest_v1_cookies_are_multi_value_set_cookie() {
-    let response = dispatch(&at("apigw-v1-get.json", "GET", "/cookies"));
-    assert_eq!(
-        response,
-        json!({
-            "statusCode": 200,
-            "multiValueHeaders": {
-                "content-type": ["text/plain; charset=utf-8"],
-                "set-cookie": [SESSION, THEME]
-            },
-            "body": COOKIE_TEXT,
-            "isBase64Encoded": false
-        })
-    );
-    aws_rest_v1(&response);
+fn rest_v1_and_http_v1_cookies_are_multi_value_set_cookie() {
+    for fixture in ["apigw-v1-multi-value.json", "http-v1-get.json"] {
+        let response = dispatch(&at(fixture, "GET", "/cookies"));
+        assert_eq!(
+            response,
+            json!({
+                "statusCode": 200,
+                "multiValueHeaders": {
+                    "content-type": ["text/plain; charset=utf-8"],
+                    "set-cookie": [SESSION, THEME]
+                },
+                "body": COOKIE_TEXT,
+                "isBase64Encoded": false
+            }),
+            "{fixture}"
+        );
+        aws_rest_v1(&response);
+    }
 }
 
 #[test]
@@ -366,6 +382,52 @@ fn rest_v1_binary_response_is_base64() {
             "multiValueHeaders": {"content-type": ["application/octet-stream"]},
             "body": PNG_BASE64,
             "isBase64Encoded": true
+        })
+    );
+    aws_rest_v1(&response);
+}
+
+// ---- API Gateway HTTP API (payload 1.0) ----
+
+/// The REST event shape, told apart by `version` and `requestContext.resourceId`, answered
+/// in the REST shape.
+#[test]
+fn http_v1_multi_value_headers_and_query_reach_the_route() {
+    let response = dispatch(&fixture("http-v1-get.json"));
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "multiValueHeaders": {"content-type": ["application/json"]},
+            "body": r#"{"source":"HttpApiV1","method":"GET","path":"/my/path","stage":"$default","query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":[],"header2":["value1","value2"],"headers":4,"body":"Hello from Lambda!"}"#,
+            "isBase64Encoded": false
+        })
+    );
+    aws_rest_v1(&response);
+}
+
+/// Live payload 1.0 events carry the route key in `resourceId` (AWS's example has null) and,
+/// under a named stage, the stage at the start of `path`, as payload 2.0's `rawPath` does.
+#[test]
+fn http_v1_named_stage_is_stripped_from_path() {
+    let event = aimed_at(
+        "http-v1-get.json",
+        "GET",
+        "/default/my/path",
+        &[
+            ("/requestContext/resourceId", json!("ANY /my/path")),
+            ("/requestContext/stage", json!("default")),
+            ("/requestContext/path", json!("/default/my/path")),
+        ],
+    );
+    let response = dispatch(&event);
+    assert_eq!(
+        response,
+        json!({
+            "statusCode": 200,
+            "multiValueHeaders": {"content-type": ["application/json"]},
+            "body": r#"{"source":"HttpApiV1","method":"GET","path":"/my/path","stage":"default","query":[["parameter1","value1"],["parameter1","value2"],["parameter2","value"]],"cookies":[],"header2":["value1","value2"],"headers":4,"body":"Hello from Lambda!"}"#,
+            "isBase64Encoded": false
         })
     );
     aws_rest_v1(&response);
@@ -699,4 +761,193 @@ fn lattice_v2_cookies_and_binary() {
         })
     );
     aws_lattice(&response);
+}
+
+// ---- percent-encoding in the path ----
+//
+// API Gateway HTTP APIs decode the path before invoking the function (payload 2.0 `rawPath`
+// and 1.0 `path`); REST APIs, Function URLs, ALB and VPC Lattice deliver it encoded
+// (middleapi/standard-server#93, from live captures in hotsock/voker#8; honojs/hono#2156).
+// Each event below carries the path as its source would deliver it.
+
+/// The answer shapes a text body can come back in.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// REST and HTTP API payload 1.0.
+    MultiValue,
+    /// HTTP API payload 2.0 and Function URL.
+    Cookies,
+    /// ALB (single-value) and VPC Lattice.
+    Described,
+    /// ALB with multi-value headers.
+    DescribedMultiValue,
+}
+
+/// The whole of a 200 text answer in `shape`.
+fn text_answer(shape: Shape, text: &str) -> Value {
+    let content_type = "text/plain; charset=utf-8";
+    match shape {
+        Shape::MultiValue => json!({
+            "statusCode": 200,
+            "multiValueHeaders": {"content-type": [content_type]},
+            "body": text,
+            "isBase64Encoded": false
+        }),
+        Shape::Cookies => json!({
+            "statusCode": 200,
+            "headers": {"content-type": content_type},
+            "cookies": [],
+            "body": text,
+            "isBase64Encoded": false
+        }),
+        Shape::Described => json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "headers": {"content-type": content_type},
+            "body": text,
+            "isBase64Encoded": false
+        }),
+        Shape::DescribedMultiValue => json!({
+            "statusCode": 200,
+            "statusDescription": "200 OK",
+            "multiValueHeaders": {"content-type": [content_type]},
+            "body": text,
+            "isBase64Encoded": false
+        }),
+    }
+}
+
+/// A client's `/files/100%25` reaches an HTTP API function as `/files/100%`: the route gets
+/// `100%`, where decoding a second time used to answer 422.
+#[test]
+fn http_v2_literal_percent_in_a_path_param_reaches_the_route() {
+    let response = dispatch(&at("http-v2-post.json", "GET", "/files/100%"));
+    let said = "HttpApiV2 /files/100%: 100%";
+    assert_eq!(response, text_answer(Shape::Cookies, said));
+    aws_http_v2(&response);
+}
+
+/// A client's `%2525` arrives from an HTTP API as `%25` and must stay `%25`, not become `%`.
+#[test]
+fn http_v2_encoded_percent_is_not_decoded_twice() {
+    let response = dispatch(&at("http-v2-post.json", "GET", "/files/%25"));
+    let said = "HttpApiV2 /files/%25: %25";
+    assert_eq!(response, text_answer(Shape::Cookies, said));
+    aws_http_v2(&response);
+}
+
+/// A REST API delivers the path encoded: `%2F` inside a segment is decoded for the route.
+#[test]
+fn rest_v1_encoded_slash_in_a_path_param_is_decoded() {
+    let response = dispatch(&at("apigw-v1-post.json", "GET", "/files/a%2Fb"));
+    let said = "ApiGatewayV1 /files/a%2Fb: a/b";
+    assert_eq!(response, text_answer(Shape::MultiValue, said));
+    aws_rest_v1(&response);
+}
+
+/// Every source, `<param>` and `<rest..>`: a client's `%25` is `%` for the route whichever
+/// source delivered it, and what an HTTP API decoded is never decoded again.
+#[test]
+fn path_params_are_decoded_exactly_once_per_source() {
+    use Shape::*;
+    let cases = [
+        // Delivered decoded.
+        (
+            "http-v2-post.json",
+            Cookies,
+            "/files/café 1",
+            "HttpApiV2 /files/café 1: café 1",
+        ),
+        (
+            "http-v2-post.json",
+            Cookies,
+            "/tree/a/100%/b",
+            "HttpApiV2 /tree/a/100%/b: a/100%/b",
+        ),
+        (
+            "http-v1-get.json",
+            MultiValue,
+            "/files/100%",
+            "HttpApiV1 /files/100%: 100%",
+        ),
+        (
+            "http-v1-get.json",
+            MultiValue,
+            "/files/%25",
+            "HttpApiV1 /files/%25: %25",
+        ),
+        (
+            "http-v1-get.json",
+            MultiValue,
+            "/tree/%2F/x",
+            "HttpApiV1 /tree/%2F/x: %2F/x",
+        ),
+        // Delivered encoded.
+        (
+            "apigw-v1-post.json",
+            MultiValue,
+            "/files/100%25",
+            "ApiGatewayV1 /files/100%25: 100%",
+        ),
+        (
+            "apigw-v1-post.json",
+            MultiValue,
+            "/tree/a%2Fb/c%25",
+            "ApiGatewayV1 /tree/a%2Fb/c%25: a/b/c%",
+        ),
+        // SAM CLI's local REST emulation sends `"version": "1.0"` too; its resource id says
+        // REST.
+        (
+            "apigw-v1-sam-local.json",
+            MultiValue,
+            "/files/a%2Fb",
+            "ApiGatewayV1 /files/a%2Fb: a/b",
+        ),
+        (
+            "function-url-get.json",
+            Cookies,
+            "/files/a%2Fb",
+            "FunctionUrl /files/a%2Fb: a/b",
+        ),
+        (
+            "function-url-get.json",
+            Cookies,
+            "/files/100%25",
+            "FunctionUrl /files/100%25: 100%",
+        ),
+        (
+            "alb-single-value.json",
+            Described,
+            "/files/a%2Fb",
+            "Alb /files/a%2Fb: a/b",
+        ),
+        (
+            "alb-multi-value.json",
+            DescribedMultiValue,
+            "/tree/a%2Fb/c",
+            "Alb /tree/a%2Fb/c: a/b/c",
+        ),
+        (
+            "lattice-v1-post.json",
+            Described,
+            "/files/100%25",
+            "VpcLatticeV1 /files/100%25: 100%",
+        ),
+        (
+            "lattice-v2-get.json",
+            Described,
+            "/files/a%2Fb",
+            "VpcLatticeV2 /files/a%2Fb: a/b",
+        ),
+    ];
+    for (fixture, shape, path, said) in cases {
+        let response = dispatch(&at(fixture, "GET", path));
+        assert_eq!(response, text_answer(shape, said), "{fixture} {path}");
+        match shape {
+            MultiValue => aws_rest_v1(&response),
+            Cookies => aws_http_v2(&response),
+            Described | DescribedMultiValue if fixture.starts_with("alb") => aws_alb(&response),
+            Described | DescribedMultiValue => aws_lattice(&response),
+        }
+    }
 }

@@ -10,6 +10,7 @@
 //! ([`response::IntoResponse`]); [`event`] encodes it in the shape the source expects.
 
 mod app;
+mod codec;
 mod ctx;
 pub mod describe;
 pub mod event;

@@ -77,8 +77,9 @@ impl Dispatcher {
         // the context's borrow of itself with it.
         let cx;
         let mut response = match self.router.lookup(&request.method, &request.path) {
-            Lookup::Found(id, params) => match self.entries.get(id) {
+            Lookup::Found(id, mut params) => match self.entries.get(id) {
                 Some(entry) => {
+                    params.set_decoded(request.source.path_is_decoded());
                     cx = Ctx::new(&request, params, &self.state, entry, lambda);
                     run(entry, &cx).await
                 }

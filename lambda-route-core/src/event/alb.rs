@@ -5,9 +5,12 @@
 //! it, single-value maps both ways. Query keys and values arrive percent-encoded exactly as
 //! the client sent them, so they are decoded here. Responses carry `statusDescription`.
 
-use super::pairs;
+// The module only: `event::encode` is also the name of a function.
+use super::encode::{self};
+use super::fields::{body, method};
+use super::maps;
 use super::raw::RawEvent;
-use super::{body, method, write, DecodeError, Source};
+use super::{DecodeError, Source};
 use crate::request::Request;
 use crate::response::Response;
 
@@ -15,7 +18,7 @@ const SOURCE: Source = Source::Alb;
 
 pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
     // Before fields move out of `raw`.
-    let (headers, query) = pairs::twin_maps(SOURCE, &raw, true)?;
+    let (headers, query) = maps::twin_maps(SOURCE, &raw, true)?;
     let method = method(SOURCE, "$.httpMethod", raw.http_method)?;
     let path = raw
         .path
@@ -23,28 +26,21 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
         .0;
     let multi_value_headers = raw.multi_value_headers.is_some();
     let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
-    Ok(Request {
-        source: SOURCE,
-        method,
-        path,
-        query,
-        headers,
-        body,
-        stage: None,
-        request_id: None,
-        multi_value_headers,
-    })
+    Ok(Request::new(SOURCE, method, path, body)
+        .with_query(query)
+        .with_headers(headers)
+        .with_multi_value_headers(multi_value_headers))
 }
 
 pub(super) fn encode(response: &Response, head: bool, multi_value: bool, out: &mut Vec<u8>) {
     out.push(b'{');
-    write::status(out, response.status());
-    write::status_description(out, response.status());
+    encode::status(out, response.status());
+    encode::status_description(out, response.status());
     if multi_value {
-        write::multi_value_headers(out, response);
+        encode::multi_value_headers(out, response);
     } else {
-        write::single_value_headers(out, response, write::Cookies::First);
+        encode::single_value_headers(out, response, encode::Cookies::First);
     }
-    write::body(out, response, head);
+    encode::body(out, response, head);
     out.push(b'}');
 }

@@ -1,45 +1,48 @@
-//! API Gateway REST API, payload format 1.0.
+//! API Gateway REST APIs, and HTTP APIs with payload format 1.0: one event shape.
 //!
 //! `multiValueHeaders` / `multiValueQueryStringParameters` are preferred over their
-//! single-value twins (they are a superset). Query values arrive already decoded. `path`
-//! excludes the stage; the stage is in `requestContext.stage`. Responses use
-//! `multiValueHeaders`, so repeated headers and several `set-cookie`s survive.
+//! single-value twins (they are a superset). Query values arrive already decoded. A REST
+//! API's `path` excludes the stage; an HTTP API's includes a named stage, which is stripped
+//! as for payload 2.0. Responses use `multiValueHeaders`, so repeated headers and several
+//! `set-cookie`s survive.
 
-use super::pairs;
+// The module only: `event::encode` is also the name of a function.
+use super::encode::{self};
+use super::fields::{body, method, strip_stage};
+use super::maps;
 use super::raw::RawEvent;
-use super::{body, method, write, DecodeError, Source};
+use super::{DecodeError, Source};
 use crate::request::Request;
 use crate::response::Response;
 
-const SOURCE: Source = Source::ApiGatewayV1;
-
-pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
+/// Decodes a [`Source::ApiGatewayV1`] or [`Source::HttpApiV1`] event.
+pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, DecodeError> {
     // Before fields move out of `raw`.
-    let (headers, query) = pairs::twin_maps(SOURCE, &raw, false)?;
-    let method = method(SOURCE, "$.httpMethod", raw.http_method)?;
+    let (headers, query) = maps::twin_maps(source, &raw, false)?;
+    let method = method(source, "$.httpMethod", raw.http_method)?;
     let path = raw
         .path
-        .ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?
+        .ok_or_else(|| DecodeError::missing(source, "$.path"))?
         .0;
-    let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
+    let body = body(source, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
     let ctx = raw.request_context.unwrap_or_default();
-    Ok(Request {
-        source: SOURCE,
-        method,
-        path,
-        query,
-        headers,
-        body,
-        stage: ctx.stage.map(|s| s.0),
-        request_id: ctx.request_id.map(|s| s.0),
-        multi_value_headers: true,
-    })
+    let stage = ctx.stage.map(|s| s.0);
+    let path = match source {
+        Source::HttpApiV1 => strip_stage(path, stage.as_deref()),
+        _ => path,
+    };
+    Ok(Request::new(source, method, path, body)
+        .with_query(query)
+        .with_headers(headers)
+        .with_stage(stage)
+        .with_request_id(ctx.request_id.map(|s| s.0))
+        .with_multi_value_headers(true))
 }
 
 pub(super) fn encode(response: &Response, head: bool, out: &mut Vec<u8>) {
     out.push(b'{');
-    write::status(out, response.status());
-    write::multi_value_headers(out, response);
-    write::body(out, response, head);
+    encode::status(out, response.status());
+    encode::multi_value_headers(out, response);
+    encode::body(out, response, head);
     out.push(b'}');
 }

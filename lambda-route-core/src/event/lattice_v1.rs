@@ -3,9 +3,10 @@
 //! comma-joined by Lattice. `raw_path` may carry the query string. Responses use the same
 //! shape as version 2.
 
-use super::pairs::{self, LazyPairs};
+use super::fields::{body, method};
 use super::raw::RawEvent;
-use super::{body, lattice_v2, method, DecodeError, Source};
+use super::{lattice_v2, maps, DecodeError, Source};
+use crate::request::pairs::LazyPairs;
 use crate::request::Request;
 
 const SOURCE: Source = Source::VpcLatticeV1;
@@ -16,28 +17,20 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
         .raw_path_snake
         .ok_or_else(|| DecodeError::missing(SOURCE, "$.raw_path"))?
         .0;
-    let query = pairs::map(
+    let query = maps::map(
         SOURCE,
         "$.query_string_parameters",
         raw.query_string_parameters_snake,
         false,
     )?;
     let (path, query) = lattice_v2::split_query(raw_path, query);
-    let headers = pairs::map(SOURCE, "$.headers", raw.headers, false)?;
+    let headers = maps::map(SOURCE, "$.headers", raw.headers, false)?;
     let body = body(
         SOURCE,
         raw.body,
         raw.is_base64_encoded_snake.unwrap_or(false),
     )?;
-    Ok(Request {
-        source: SOURCE,
-        method,
-        path,
-        query: LazyPairs::new(query, None),
-        headers: LazyPairs::new(headers, None),
-        body,
-        stage: None,
-        request_id: None,
-        multi_value_headers: false,
-    })
+    Ok(Request::new(SOURCE, method, path, body)
+        .with_query(LazyPairs::new(query, None))
+        .with_headers(LazyPairs::new(headers, None)))
 }

@@ -4,9 +4,13 @@
 
 use std::borrow::Cow;
 
-use super::pairs::{self, LazyPairs, PairSource};
+// The module only: `event::encode` is also the name of a function.
+use super::encode::{self};
+use super::fields::{body, method, slice};
+use super::maps;
 use super::raw::RawEvent;
-use super::{body, method, write, DecodeError, Source};
+use super::{DecodeError, Source};
+use crate::request::pairs::{LazyPairs, PairSource};
 use crate::request::Request;
 use crate::response::Response;
 
@@ -18,26 +22,18 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
         .path
         .ok_or_else(|| DecodeError::missing(SOURCE, "$.path"))?
         .0;
-    let query = pairs::map(
+    let query = maps::map(
         SOURCE,
         "$.queryStringParameters",
         raw.query_string_parameters,
         false,
     )?;
     let (path, query) = split_query(raw_path, query);
-    let headers = pairs::map(SOURCE, "$.headers", raw.headers, false)?;
+    let headers = maps::map(SOURCE, "$.headers", raw.headers, false)?;
     let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
-    Ok(Request {
-        source: SOURCE,
-        method,
-        path,
-        query: LazyPairs::new(query, None),
-        headers: LazyPairs::new(headers, None),
-        body,
-        stage: None,
-        request_id: None,
-        multi_value_headers: false,
-    })
+    Ok(Request::new(SOURCE, method, path, body)
+        .with_query(LazyPairs::new(query, None))
+        .with_headers(LazyPairs::new(headers, None)))
 }
 
 type Query<'a> = Option<(PairSource<'a>, usize)>;
@@ -48,28 +44,19 @@ pub(super) fn split_query<'a>(path: Cow<'a, str>, query: Query<'a>) -> (Cow<'a, 
     let Some(at) = path.find('?') else {
         return (path, query);
     };
-    let (path, raw_query) = match path {
-        Cow::Borrowed(p) => (
-            Cow::Borrowed(p.get(..at).unwrap_or(p)),
-            Cow::Borrowed(p.get(at + 1..).unwrap_or("")),
-        ),
-        Cow::Owned(p) => (
-            Cow::Owned(p.get(..at).unwrap_or(&p).to_owned()),
-            Cow::Owned(p.get(at + 1..).unwrap_or("").to_owned()),
-        ),
-    };
+    let (before, after) = (slice(&path, 0, at), slice(&path, at + 1, path.len()));
     match query {
-        Some((source, count)) if count > 0 => (path, Some((source, count))),
-        _ => (path, Some(pairs::query_string(raw_query))),
+        Some((source, count)) if count > 0 => (before, Some((source, count))),
+        _ => (before, Some(PairSource::query_string(after))),
     }
 }
 
 /// The VPC Lattice response shape (both versions).
 pub(super) fn encode(response: &Response, head: bool, out: &mut Vec<u8>) {
     out.push(b'{');
-    write::status(out, response.status());
-    write::status_description(out, response.status());
-    write::single_value_headers(out, response, write::Cookies::First);
-    write::body(out, response, head);
+    encode::status(out, response.status());
+    encode::status_description(out, response.status());
+    encode::single_value_headers(out, response, encode::Cookies::First);
+    encode::body(out, response, head);
     out.push(b'}');
 }

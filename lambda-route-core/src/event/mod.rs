@@ -1,145 +1,44 @@
 //! Lambda HTTP events in, Lambda HTTP responses out.
 //!
-//! [`decode`] parses an event once, detects its [`Source`] from the fields only that source
-//! sends, and builds a [`Request`]. [`encode`] writes a [`Response`] in the shape that source
-//! expects. Each source's rules live in its own module.
+//! [`Request::from_event`] parses an event once (`raw.rs`), detects its [`Source`] from the
+//! fields only that source sends (`detect.rs`), and builds a [`Request`] in the source's own
+//! module, from the fields every source reads alike (`fields.rs`) and the header and query
+//! maps (`maps.rs`). The dispatcher's answer, a [`Response`], is written back in the shape
+//! that source expects, from the pieces in `encode.rs`. A malformed event is a
+//! [`DecodeError`].
 
-use std::borrow::Cow;
-use std::fmt;
-
-use base64::Engine as _;
-use http::Method;
-
+use crate::codec::de::without_position;
 use crate::request::Request;
 use crate::response::Response;
 
 mod alb;
 mod apigw_v1;
+mod detect;
+mod encode;
+mod error;
+mod fields;
 mod http_v2;
-pub(crate) mod json;
 mod lattice_v1;
 mod lattice_v2;
-pub(crate) mod pairs;
-pub(crate) mod percent;
-pub(crate) mod raw;
-mod write;
+mod maps;
+mod raw;
 
-use raw::{CowStr, RawEvent};
+pub use crate::request::Source;
+pub use error::DecodeError;
 
-/// The Lambda integration an event came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Source {
-    /// API Gateway REST API (payload format 1.0).
-    ApiGatewayV1,
-    /// API Gateway HTTP API (payload format 2.0).
-    HttpApiV2,
-    /// Lambda Function URL.
-    FunctionUrl,
-    /// Application Load Balancer target group.
-    Alb,
-    /// VPC Lattice, event structure version 1.
-    VpcLatticeV1,
-    /// VPC Lattice, event structure version 2.
-    VpcLatticeV2,
-}
+use raw::RawEvent;
 
-impl Source {
-    /// Every source, in a fixed order.
-    pub const ALL: [Source; 6] = [
-        Source::ApiGatewayV1,
-        Source::HttpApiV2,
-        Source::FunctionUrl,
-        Source::Alb,
-        Source::VpcLatticeV1,
-        Source::VpcLatticeV2,
-    ];
-
-    /// A short human name, used in error messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            Source::ApiGatewayV1 => "API Gateway REST (v1)",
-            Source::HttpApiV2 => "API Gateway HTTP API (v2)",
-            Source::FunctionUrl => "Lambda Function URL",
-            Source::Alb => "Application Load Balancer",
-            Source::VpcLatticeV1 => "VPC Lattice v1",
-            Source::VpcLatticeV2 => "VPC Lattice v2",
-        }
+impl<'a> Request<'a> {
+    /// Decodes one Lambda event (its JSON bytes) into a request.
+    ///
+    /// # Errors
+    ///
+    /// A [`DecodeError`] naming the detected source and the JSON path of the field that is
+    /// malformed, or saying the event is not an HTTP event.
+    pub fn from_event(event: &'a [u8]) -> Result<Self, DecodeError> {
+        decode(event)
     }
 }
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// Why an event could not be turned into a [`Request`]: the invocation fails with this error
-/// and the runtime goes on to the next event.
-///
-/// # Examples
-///
-/// ```
-/// use lambda_route_core::Request;
-///
-/// let err = Request::from_event(br#"{"httpMethod": 5, "path": "/", "requestContext": {}}"#)
-///     .unwrap_err();
-/// assert_eq!(
-///     err.to_string(),
-///     "cannot decode API Gateway REST (v1) event: `$.httpMethod`: invalid type: integer `5`, expected a string"
-/// );
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
-    source: Option<Source>,
-    path: Option<String>,
-    message: String,
-}
-
-impl DecodeError {
-    fn field(source: Source, path: &str, message: impl Into<String>) -> Self {
-        DecodeError {
-            source: Some(source),
-            path: Some(path.to_owned()),
-            message: message.into(),
-        }
-    }
-
-    fn missing(source: Source, path: &str) -> Self {
-        DecodeError::field(source, path, "missing field")
-    }
-
-    /// The source the event was detected as, if detection got that far.
-    pub fn source(&self) -> Option<Source> {
-        self.source
-    }
-
-    /// The JSON path of the offending field (`$.requestContext.http.method`), if one is to
-    /// blame.
-    pub fn json_path(&self) -> Option<&str> {
-        self.path.as_deref()
-    }
-
-    /// What is wrong.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.source {
-            Some(source) => write!(f, "cannot decode {source} event: ")?,
-            None => f.write_str("cannot decode event: ")?,
-        }
-        if let Some(path) = &self.path {
-            write!(f, "`{path}`: ")?;
-        }
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for DecodeError {}
 
 /// Decodes one event. See [`Request::from_event`].
 pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
@@ -147,41 +46,32 @@ pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
     // always an object.
     match event.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') => {}
-        Some(_) => return Err(not_object()),
-        None => {
-            return Err(DecodeError {
-                source: None,
-                path: None,
-                message: "empty event".to_owned(),
-            })
+        Some(_) => {
+            return Err(DecodeError::whole(
+                "not an HTTP event: expected a JSON object",
+            ))
         }
+        None => return Err(DecodeError::whole("empty event")),
     }
     // One UTF-8 check for the whole event: parsing from `&str` then skips serde_json's
     // per-string check, which cost a fifth of a REST v1 decode.
-    let text = std::str::from_utf8(event).map_err(|e| DecodeError {
-        source: None,
-        path: None,
-        message: format!("event is not valid UTF-8: {e}"),
-    })?;
+    let text = std::str::from_utf8(event)
+        .map_err(|e| DecodeError::whole(format!("event is not valid UTF-8: {e}")))?;
     let raw: RawEvent<'_> = match serde_json::from_str(text) {
         Ok(raw) => raw,
         Err(_) => return Err(explain_failure(event)),
     };
-    let ctx = raw.request_context.as_ref();
-    if let Some(err) = non_http(
-        raw.method_arn.is_some(),
-        raw.route_arn.is_some(),
-        ctx.is_some_and(|c| c.event_type.is_some()),
-    ) {
+    let marks = detect::Marks::of_event(&raw);
+    if let Some(err) = detect::non_http(&marks) {
         return Err(err);
     }
-    match detect(&raw) {
-        Some(Source::ApiGatewayV1) => apigw_v1::decode(raw),
+    match detect::detect(&marks) {
+        Some(source @ (Source::ApiGatewayV1 | Source::HttpApiV1)) => apigw_v1::decode(raw, source),
         Some(source @ (Source::HttpApiV2 | Source::FunctionUrl)) => http_v2::decode(raw, source),
         Some(Source::Alb) => alb::decode(raw),
         Some(Source::VpcLatticeV1) => lattice_v1::decode(raw),
         Some(Source::VpcLatticeV2) => lattice_v2::decode(raw),
-        None => Err(not_http()),
+        None => Err(detect::not_http()),
     }
 }
 
@@ -189,7 +79,7 @@ pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
 pub(crate) fn encode(request: &Request<'_>, response: &Response, head: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(256 + response.body_len_hint());
     match request.source {
-        Source::ApiGatewayV1 => apigw_v1::encode(response, head, &mut out),
+        Source::ApiGatewayV1 | Source::HttpApiV1 => apigw_v1::encode(response, head, &mut out),
         Source::HttpApiV2 | Source::FunctionUrl => http_v2::encode(response, head, &mut out),
         Source::Alb => alb::encode(response, head, request.multi_value_headers, &mut out),
         Source::VpcLatticeV1 | Source::VpcLatticeV2 => lattice_v2::encode(response, head, &mut out),
@@ -197,107 +87,22 @@ pub(crate) fn encode(request: &Request<'_>, response: &Response, head: bool) -> 
     out
 }
 
-/// Picks the source from the fields only it sends.
-fn detect(raw: &RawEvent<'_>) -> Option<Source> {
-    let ctx = raw.request_context.as_ref();
-    if ctx.is_some_and(|c| c.elb.is_some()) {
-        return Some(Source::Alb);
-    }
-    if let Some(ctx) = ctx.filter(|c| c.http.is_some()) {
-        return Some(http_v2_or_url(ctx.domain_name.as_ref().map(|d| &*d.0)));
-    }
-    if raw.raw_path_snake.is_some() || raw.is_base64_encoded_snake.is_some() {
-        return Some(Source::VpcLatticeV1);
-    }
-    if raw.method.is_some() || ctx.is_some_and(|c| c.service_network_arn.is_some()) {
-        return Some(Source::VpcLatticeV2);
-    }
-    if raw.http_method.is_some() {
-        return Some(Source::ApiGatewayV1);
-    }
-    None
-}
-
-/// HTTP API v2 and Function URL events share one shape; only the domain tells them apart.
-fn http_v2_or_url(domain_name: Option<&str>) -> Source {
-    if domain_name.is_some_and(|d| d.contains(".lambda-url.")) {
-        Source::FunctionUrl
-    } else {
-        Source::HttpApiV2
-    }
-}
-
-/// API Gateway sends some events that carry an HTTP request's fields but must not be answered
-/// with an HTTP response: Lambda authorizer requests (`methodArn`, or `routeArn` for HTTP API
-/// payload 2.0) expect a policy, and a WebSocket `$connect` event has `httpMethod` and `path`
-/// like a REST v1 event. Checked before detection so they are never routed.
-fn non_http(method_arn: bool, route_arn: bool, event_type: bool) -> Option<DecodeError> {
-    let (path, what) = if method_arn {
-        ("$.methodArn", "an API Gateway Lambda authorizer request")
-    } else if route_arn {
-        (
-            "$.routeArn",
-            "an API Gateway HTTP API Lambda authorizer request",
-        )
-    } else if event_type {
-        (
-            "$.requestContext.eventType",
-            "an API Gateway WebSocket event",
-        )
-    } else {
-        return None;
-    };
-    Some(DecodeError {
-        source: None,
-        path: Some(path.to_owned()),
-        message: format!("not an HTTP event: this is {what}"),
-    })
-}
-
-fn not_object() -> DecodeError {
-    DecodeError {
-        source: None,
-        path: None,
-        message: "not an HTTP event: expected a JSON object".to_owned(),
-    }
-}
-
-fn not_http() -> DecodeError {
-    DecodeError {
-        source: None,
-        path: None,
-        message: "not an HTTP event: none of `httpMethod`, `requestContext.http`, \
-                  `requestContext.elb`, `method` or `raw_path` is present"
-            .to_owned(),
-    }
-}
-
 /// The slow path after a failed parse: find the source it claimed to be and the JSON path of
 /// the field that broke. Runs only for malformed events.
 fn explain_failure(event: &[u8]) -> DecodeError {
     let mut de = serde_json::Deserializer::from_slice(event);
     let err = match serde_path_to_error::deserialize::<_, RawEvent<'_>>(&mut de) {
-        Ok(_) => {
-            return DecodeError {
-                source: None,
-                path: None,
-                message: "malformed event".to_owned(),
-            }
-        }
+        Ok(_) => return DecodeError::whole("malformed event"),
         Err(err) => err,
     };
-    let probe = serde_json::from_slice::<raw::Probe>(event).ok();
-    if let Some(err) = probe.as_ref().and_then(|p| {
-        let ctx = p.request_context.as_ref();
-        non_http(
-            p.method_arn.is_some(),
-            p.route_arn.is_some(),
-            ctx.is_some_and(|c| c.event_type.is_some()),
-        )
-    }) {
+    let probe = serde_json::from_slice::<raw::Probe<'_>>(event).ok();
+    let marks = probe
+        .as_ref()
+        .map_or_else(detect::Marks::default, detect::Marks::of_probe);
+    if let Some(err) = detect::non_http(&marks) {
         return err;
     }
-    let source = probe.as_ref().and_then(probe_source);
+    let source = detect::detect(&marks);
     let inner = err.inner();
     let path = err.path().to_string();
     // A syntax error has no meaningful field path; a data error's position is better said
@@ -305,79 +110,11 @@ fn explain_failure(event: &[u8]) -> DecodeError {
     let (path, message) = match inner.classify() {
         serde_json::error::Category::Data => (
             (path != ".").then(|| format!("$.{path}")),
-            strip_position(&inner.to_string()),
+            without_position(&inner.to_string()).to_owned(),
         ),
         _ => (None, format!("malformed JSON: {inner}")),
     };
-    DecodeError {
-        source,
-        path,
-        message,
-    }
-}
-
-/// serde_json appends " at line L column C" to data errors; the JSON path says more.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message.get(..i).unwrap_or(message).to_owned(),
-        None => message.to_owned(),
-    }
-}
-
-fn probe_source(p: &raw::Probe) -> Option<Source> {
-    let ctx = p.request_context.as_ref();
-    if ctx.is_some_and(|c| c.elb.is_some()) {
-        Some(Source::Alb)
-    } else if ctx.is_some_and(|c| c.http.is_some()) || p.raw_path.is_some() {
-        let domain = ctx
-            .and_then(|c| c.domain_name.as_ref())
-            .and_then(|d| d.as_str());
-        Some(http_v2_or_url(domain))
-    } else if p.raw_path_snake.is_some() || p.is_base64_encoded_snake.is_some() {
-        Some(Source::VpcLatticeV1)
-    } else if p.method.is_some() || ctx.is_some_and(|c| c.service_network_arn.is_some()) {
-        Some(Source::VpcLatticeV2)
-    } else if p.http_method.is_some() {
-        Some(Source::ApiGatewayV1)
-    } else {
-        None
-    }
-}
-
-// ---- helpers shared by the per-source decoders ----
-
-/// Parses an HTTP method; standard methods cost no allocation.
-fn method(source: Source, path: &str, value: Option<CowStr<'_>>) -> Result<Method, DecodeError> {
-    let value = value.ok_or_else(|| DecodeError::missing(source, path))?;
-    Method::from_bytes(value.0.as_bytes())
-        .map_err(|_| DecodeError::field(source, path, format!("invalid HTTP method {:?}", value.0)))
-}
-
-/// Decodes the body, base64 when the event says so.
-fn body<'a>(
-    source: Source,
-    body: Option<CowStr<'a>>,
-    base64: bool,
-) -> Result<Cow<'a, [u8]>, DecodeError> {
-    let Some(CowStr(body)) = body else {
-        return Ok(Cow::Borrowed(&[]));
-    };
-    if !base64 {
-        return Ok(match body {
-            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
-            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
-        });
-    }
-    base64::engine::general_purpose::STANDARD
-        .decode(body.as_bytes())
-        .map(Cow::Owned)
-        .map_err(|e| {
-            DecodeError::field(
-                source,
-                "$.body",
-                format!("isBase64Encoded is true but the body is not valid base64: {e}"),
-            )
-        })
+    DecodeError::parse(source, path, message)
 }
 
 #[cfg(test)]

@@ -162,3 +162,46 @@ fn authorizer_and_websocket_events_are_not_routed() {
         assert_eq!(err.message(), message, "{json}: {err}");
     }
 }
+
+#[test]
+fn a_broken_event_is_named_for_the_source_its_intact_twin_is() {
+    // Each pair differs only in a field the source does not need for detection; both must
+    // name the same source. The decoder and the error path once had their own detection
+    // rules, and disagreed on `rawPath` without `requestContext.http`.
+    let cases: [(&str, &str, Option<Source>, &str); 3] = [
+        (
+            r#"{"version":"2.0","rawPath":"/","requestContext":{}}"#,
+            r#"{"version":"2.0","rawPath":"/","requestContext":{},"body":5}"#,
+            Some(Source::HttpApiV2),
+            "$.requestContext.http.method",
+        ),
+        (
+            r#"{"version":"2.0","rawPath":"/","requestContext":{"domainName":"a.lambda-url.us-east-1.on.aws"}}"#,
+            r#"{"version":"2.0","rawPath":"/","requestContext":{"domainName":"a.lambda-url.us-east-1.on.aws"},"body":5}"#,
+            Some(Source::FunctionUrl),
+            "$.requestContext.http.method",
+        ),
+        (
+            r#"{"httpMethod":"GET","requestContext":{"elb":{}}}"#,
+            r#"{"httpMethod":"GET","requestContext":{"elb":{}},"body":5}"#,
+            Some(Source::Alb),
+            "$.path",
+        ),
+    ];
+    for (intact, broken, source, missing) in cases {
+        let intact_err = decode(intact.as_bytes()).map(|r| r.source).unwrap_err();
+        let broken_err = decode(broken.as_bytes()).map(|r| r.source).unwrap_err();
+        assert_eq!(intact_err.source(), source, "{intact}: {intact_err}");
+        assert_eq!(
+            intact_err.json_path(),
+            Some(missing),
+            "{intact}: {intact_err}"
+        );
+        assert_eq!(broken_err.source(), source, "{broken}: {broken_err}");
+        assert_eq!(
+            broken_err.json_path(),
+            Some("$.body"),
+            "{broken}: {broken_err}"
+        );
+    }
+}

@@ -8,6 +8,7 @@ use serde_path_to_error::Segment;
 use std::future::{ready, Future};
 
 use super::{Arg, FromRequest, Rejection};
+use crate::codec::de::without_position;
 use crate::ctx::Ctx;
 use crate::describe::{Operation, RequestBody};
 use crate::request::Request;
@@ -80,9 +81,7 @@ fn body_rejection(err: &serde_path_to_error::Error<serde_json::Error>) -> Reject
                 Segment::Unknown => "?".to_owned(),
             }));
             let msg = inner.to_string();
-            let msg = msg
-                .rfind(" at line ")
-                .map_or(msg.as_str(), |i| msg.get(..i).unwrap_or(&msg));
+            let msg = without_position(&msg);
             // serde reports a missing field at its parent; the field itself is the location.
             let missing = msg
                 .strip_prefix("missing field `")

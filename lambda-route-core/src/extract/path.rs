@@ -4,12 +4,15 @@ use std::fmt::Display;
 use std::str::FromStr;
 
 use super::{Rejection, Rejections};
-use crate::event::percent;
+use crate::codec::percent;
 
 /// A type a `<param>` path segment can be parsed into. Implemented for every `FromStr` type
 /// whose error is `Display`, so `u64`, `String`, `uuid::Uuid` or your own types just work.
 ///
-/// The segment is percent-decoded first: `/files/a%2Fb` gives `"a/b"` to `<name>`.
+/// The segment is percent-decoded first, unless the source already decoded the whole path
+/// ([`Source::path_is_decoded`](crate::event::Source::path_is_decoded), which also says what
+/// such a source loses): `/files/a%2Fb` gives `"a/b"` to `<name>` from a REST API, and
+/// `/files/100%25` gives `"100%"` from every source.
 ///
 /// # Examples
 ///
@@ -80,6 +83,9 @@ pub(crate) const MAX_PARAMS: usize = 16;
 pub struct PathParams<'p> {
     values: [&'p str; MAX_PARAMS],
     len: usize,
+    /// The event source decoded the path already; decoding again would turn a `%` the client
+    /// sent as `%25` into an error or a different character.
+    decoded: bool,
 }
 
 impl Default for PathParams<'_> {
@@ -93,7 +99,13 @@ impl<'p> PathParams<'p> {
         PathParams {
             values: [""; MAX_PARAMS],
             len: 0,
+            decoded: false,
         }
+    }
+
+    /// Marks the values as already percent-decoded by the event source.
+    pub(crate) fn set_decoded(&mut self, decoded: bool) {
+        self.decoded = decoded;
     }
 
     pub(crate) fn push(&mut self, value: &'p str) -> bool {
@@ -144,7 +156,7 @@ pub(crate) fn path_param<T: FromPathParam>(
         ));
         return None;
     };
-    let decoded = match percent::decode(raw, false) {
+    let decoded = match percent::decode_unless(params.decoded, raw) {
         Ok(decoded) => decoded,
         Err(err) => {
             rejections.push(Rejection::field(

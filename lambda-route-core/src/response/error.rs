@@ -8,7 +8,7 @@ use http::header::HeaderValue;
 use http::StatusCode;
 
 use super::{Body, Response, APPLICATION_JSON};
-use crate::event::json;
+use crate::codec::json;
 
 /// One failed field of a 422 answer: `{"loc":["path","id"],"type":"...","msg":"..."}`.
 ///

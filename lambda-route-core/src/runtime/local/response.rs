@@ -5,7 +5,7 @@ use http_body_util::Full;
 use hyper::body::Bytes;
 use serde::Deserialize;
 
-use crate::event::raw::{CowStr, Pairs, StrList};
+use crate::codec::de::{CowStr, Pairs, StrList};
 
 #[derive(Deserialize)]
 struct LambdaResponse<'a> {

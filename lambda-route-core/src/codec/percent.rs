@@ -58,6 +58,18 @@ pub(crate) fn decode(input: &str, plus_as_space: bool) -> Result<Cow<'_, str>, P
         .map_err(|_| PercentError::NotUtf8)
 }
 
+/// A path segment as the route sees it: decoded, unless the event source already decoded the
+/// whole path.
+pub(crate) fn decode_unless(
+    already_decoded: bool,
+    segment: &str,
+) -> Result<Cow<'_, str>, PercentError> {
+    if already_decoded {
+        return Ok(Cow::Borrowed(segment));
+    }
+    decode(segment, false)
+}
+
 /// Decodes in place; a value that is not valid percent-encoding is left as it was sent.
 pub(crate) fn decode_cow_lossless(value: &mut Cow<'_, str>, plus_as_space: bool) {
     if let Ok(Cow::Owned(decoded)) = decode(value, plus_as_space) {
@@ -97,6 +109,23 @@ mod tests {
                 decode(input, plus).as_deref(),
                 expected.as_deref(),
                 "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn segments_a_source_decoded_are_taken_as_they_are() {
+        let cases: [(bool, &str, Result<&str, PercentError>); 4] = [
+            (false, "100%25", Ok("100%")),
+            (true, "100%25", Ok("100%25")),
+            (false, "100%", Err(PercentError::BadEscape)),
+            (true, "100%", Ok("100%")),
+        ];
+        for (already, input, expected) in cases {
+            assert_eq!(
+                decode_unless(already, input).as_deref(),
+                expected.as_deref(),
+                "{already} {input}"
             );
         }
     }

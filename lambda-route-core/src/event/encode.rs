@@ -4,7 +4,7 @@ use base64::Engine as _;
 use http::header::SET_COOKIE;
 use http::{HeaderName, HeaderValue, StatusCode};
 
-use super::json::{write_key, write_str, write_u16};
+use crate::codec::json::{write_key, write_str, write_u16};
 use crate::response::{Body, Response};
 
 /// `"statusCode":N`

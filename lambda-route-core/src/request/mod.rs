@@ -1,11 +1,17 @@
 //! The decoded request every event source is turned into.
+//!
+//! Decoders (`event/`) build it with `Request::new` and the `with_*` setters; nothing here
+//! knows how events are shaped.
 
 use std::borrow::Cow;
 
 use http::Method;
 
-use crate::event::pairs::LazyPairs;
-use crate::event::Source;
+pub(crate) mod pairs;
+mod source;
+
+use pairs::LazyPairs;
+pub use source::Source;
 
 /// One HTTP request, decoded once from a Lambda event.
 ///
@@ -49,14 +55,52 @@ pub struct Request<'a> {
 }
 
 impl<'a> Request<'a> {
-    /// Decodes one Lambda event (its JSON bytes) into a request.
-    ///
-    /// # Errors
-    ///
-    /// A [`DecodeError`](crate::event::DecodeError) naming the detected source and the JSON
-    /// path of the field that is malformed, or saying the event is not an HTTP event.
-    pub fn from_event(event: &'a [u8]) -> Result<Self, crate::event::DecodeError> {
-        crate::event::decode(event)
+    /// A request with no headers, query, stage or request id.
+    pub(crate) fn new(
+        source: Source,
+        method: Method,
+        path: Cow<'a, str>,
+        body: Cow<'a, [u8]>,
+    ) -> Self {
+        Request {
+            source,
+            method,
+            path,
+            query: LazyPairs::default(),
+            headers: LazyPairs::default(),
+            body,
+            stage: None,
+            request_id: None,
+            multi_value_headers: false,
+        }
+    }
+
+    /// The query parameters, percent-decoded where the source sends them encoded.
+    pub(crate) fn with_query(self, query: LazyPairs<'a>) -> Self {
+        Request { query, ..self }
+    }
+
+    /// The headers (and, for payload 2.0, the cookies as `cookie` headers).
+    pub(crate) fn with_headers(self, headers: LazyPairs<'a>) -> Self {
+        Request { headers, ..self }
+    }
+
+    /// The API Gateway stage.
+    pub(crate) fn with_stage(self, stage: Option<Cow<'a, str>>) -> Self {
+        Request { stage, ..self }
+    }
+
+    /// The request id the event source assigned.
+    pub(crate) fn with_request_id(self, request_id: Option<Cow<'a, str>>) -> Self {
+        Request { request_id, ..self }
+    }
+
+    /// Whether the headers arrived as multi-value maps (ALB answers the same way).
+    pub(crate) fn with_multi_value_headers(self, multi_value_headers: bool) -> Self {
+        Request {
+            multi_value_headers,
+            ..self
+        }
     }
 
     /// The event source this request came from.

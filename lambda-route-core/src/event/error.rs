@@ -1,0 +1,104 @@
+//! Why an event could not be decoded.
+
+use std::fmt;
+
+#[cfg(doc)]
+use crate::request::Request;
+use crate::request::Source;
+
+/// Why an event could not be turned into a [`Request`]: the invocation fails with this error
+/// and the runtime goes on to the next event.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::Request;
+///
+/// let err = Request::from_event(br#"{"httpMethod": 5, "path": "/", "requestContext": {}}"#)
+///     .unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "cannot decode API Gateway REST (v1) event: `$.httpMethod`: invalid type: integer `5`, expected a string"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    source: Option<Source>,
+    path: Option<String>,
+    message: String,
+}
+
+impl DecodeError {
+    /// The field at `path` of a `source` event is wrong.
+    pub(super) fn field(source: Source, path: &str, message: impl Into<String>) -> Self {
+        DecodeError {
+            source: Some(source),
+            path: Some(path.to_owned()),
+            message: message.into(),
+        }
+    }
+
+    /// The field at `path`, which a `source` event must have, is missing.
+    pub(super) fn missing(source: Source, path: &str) -> Self {
+        DecodeError::field(source, path, "missing field")
+    }
+
+    /// An error about the event as a whole: no source, no field.
+    pub(super) fn whole(message: impl Into<String>) -> Self {
+        DecodeError {
+            source: None,
+            path: None,
+            message: message.into(),
+        }
+    }
+
+    /// An event that is not an HTTP request, recognised by the field at `path`.
+    pub(super) fn not_http_at(path: &str, message: String) -> Self {
+        DecodeError {
+            source: None,
+            path: Some(path.to_owned()),
+            message,
+        }
+    }
+
+    /// A `source` event (when detection got that far) broke serde at `path` (when it is a
+    /// data error, not a syntax error).
+    pub(super) fn parse(source: Option<Source>, path: Option<String>, message: String) -> Self {
+        DecodeError {
+            source,
+            path,
+            message,
+        }
+    }
+
+    /// The source the event was detected as, if detection got that far.
+    pub fn source(&self) -> Option<Source> {
+        self.source
+    }
+
+    /// The JSON path of the offending field (`$.requestContext.http.method`), if one is to
+    /// blame.
+    pub fn json_path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.source {
+            Some(source) => write!(f, "cannot decode {source} event: ")?,
+            None => f.write_str("cannot decode event: ")?,
+        }
+        if let Some(path) = &self.path {
+            write!(f, "`{path}`: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DecodeError {}
