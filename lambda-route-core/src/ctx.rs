@@ -3,8 +3,8 @@
 use http::Extensions;
 
 use crate::app::{AppState, RouteEntry};
-use crate::extract::PathParams;
 use crate::request::Request;
+use crate::router::PathParams;
 
 /// Everything known about one request while it is served: the decoded request, the matched
 /// route and its path parameters, the application state, the Lambda invocation context (when

@@ -121,7 +121,7 @@ fn insert_error(
         InsertError::Template(reason) => invalid(reason.to_string()),
         InsertError::TooManyParams => invalid(format!(
             "more than {} path parameters",
-            crate::extract::MAX_PARAMS
+            crate::router::MAX_PARAMS
         )),
     }
 }

@@ -1,4 +1,5 @@
-//! Extractors: how route arguments are read from a [`Request`].
+//! Extractors: how route arguments are read from a [`Request`](crate::Request) and its
+//! [`Ctx`].
 //!
 //! An argument named after a `<param>` in the route path is parsed from that segment with
 //! [`FromPathParam`]. Every other argument's type implements [`FromRequest`]. All arguments
@@ -19,11 +20,11 @@ mod rejection;
 mod request;
 
 pub use crate::response::FieldError;
+pub use crate::router::PathParams;
 pub use arg::Arg;
 pub use json::Json;
+pub(crate) use path::path_param;
 pub use path::FromPathParam;
-pub use path::PathParams;
-pub(crate) use path::{path_param, MAX_PARAMS};
 pub use rejection::Rejection;
 pub use rejection::Rejections;
 

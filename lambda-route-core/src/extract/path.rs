@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use super::{Rejection, Rejections};
 use crate::codec::percent;
+use crate::router::PathParams;
 
 /// A type a `<param>` path segment can be parsed into. Implemented for every `FromStr` type
 /// whose error is `Display`, so `u64`, `String`, `uuid::Uuid` or your own types just work.
@@ -61,84 +62,6 @@ where
     }
 }
 
-/// The most path parameters one route can have.
-pub(crate) const MAX_PARAMS: usize = 16;
-
-/// The raw values of a matched route's path parameters, in template order, as the event
-/// source sent them (percent-encoded, except on HTTP APIs, which decode the path).
-///
-/// Route arguments named after a `<param>` read these through [`FromPathParam`]; an
-/// extractor can read them through [`Ctx::path_params`](crate::Ctx::path_params).
-///
-/// # Examples
-///
-/// ```
-/// use lambda_route_core::extract::PathParams;
-///
-/// let params = PathParams::default();
-/// assert!(params.is_empty());
-/// assert_eq!(params.get(0), None);
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct PathParams<'p> {
-    values: [&'p str; MAX_PARAMS],
-    len: usize,
-    /// The event source decoded the path already; decoding again would turn a `%` the client
-    /// sent as `%25` into an error or a different character.
-    decoded: bool,
-}
-
-impl Default for PathParams<'_> {
-    fn default() -> Self {
-        PathParams::new()
-    }
-}
-
-impl<'p> PathParams<'p> {
-    pub(crate) const fn new() -> Self {
-        PathParams {
-            values: [""; MAX_PARAMS],
-            len: 0,
-            decoded: false,
-        }
-    }
-
-    /// Marks the values as already percent-decoded by the event source.
-    pub(crate) fn set_decoded(&mut self, decoded: bool) {
-        self.decoded = decoded;
-    }
-
-    pub(crate) fn push(&mut self, value: &'p str) -> bool {
-        match self.values.get_mut(self.len) {
-            Some(slot) => {
-                *slot = value;
-                self.len += 1;
-                true
-            }
-            None => false,
-        }
-    }
-
-    pub(crate) fn pop(&mut self) {
-        self.len = self.len.saturating_sub(1);
-    }
-
-    /// How many parameters the route has.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// True for a route without parameters.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// Parameter `index` (template order), raw.
-    pub fn get(&self, index: usize) -> Option<&'p str> {
-        self.values.get(..self.len)?.get(index).copied()
-    }
-}
-
 /// Parses parameter `index` (named `name`) as `T`, recording a rejection on failure.
 pub(crate) fn path_param<T: FromPathParam>(
     params: &PathParams<'_>,
@@ -156,7 +79,7 @@ pub(crate) fn path_param<T: FromPathParam>(
         ));
         return None;
     };
-    let decoded = match percent::decode_unless(params.decoded, raw) {
+    let decoded = match percent::decode_unless(params.is_decoded(), raw) {
         Ok(decoded) => decoded,
         Err(err) => {
             rejections.push(Rejection::field(

@@ -10,7 +10,10 @@
 use http::Method;
 use lambda_route_path::{SegmentKind, TemplateError};
 
-use crate::extract::PathParams;
+mod params;
+
+pub use params::PathParams;
+pub(crate) use params::MAX_PARAMS;
 
 /// Index of a route in the application's route list.
 pub(crate) type RouteId = usize;
@@ -100,7 +103,7 @@ impl Router {
             .iter()
             .filter(|s| s.param_name().is_some())
             .count();
-        if params > crate::extract::MAX_PARAMS {
+        if params > MAX_PARAMS {
             return Err(InsertError::TooManyParams);
         }
         let mut node = &mut self.root;

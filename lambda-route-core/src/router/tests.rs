@@ -368,7 +368,7 @@ fn conflicts_are_same_method_same_shape() {
 /// The grammar itself is tested in `lambda-route-path`; this is what insert does with it.
 #[test]
 fn insert_rejects_what_it_cannot_route() {
-    use crate::extract::MAX_PARAMS;
+    use crate::router::MAX_PARAMS;
     use lambda_route_path::ErrorKind;
     let params = |n: usize| {
         let names: Vec<String> = (0..n).map(|i| format!("<p{i}>")).collect();
