@@ -53,7 +53,9 @@ const ERROR_TYPE: &str = "lambda-runtime-function-error-type";
 pub(super) async fn serve(dispatcher: Arc<Dispatcher>) -> Result<(), BoxError> {
     let endpoint = check_environment()?;
     // `Runtime` keeps its own client private; this one carries the answers. Runtime API
-    // calls are plain HTTP on loopback, so the second connection is all it costs.
+    // calls are plain HTTP on loopback, so the second connection is all it costs. It connects
+    // on the first answer, after any SnapStart snapshot (taken before the first invocation),
+    // so it holds no connection for a restore to leave stale (`Runtime` resets only its own).
     let client = Arc::new(PooledClient::builder().with_endpoint(endpoint).build());
     Runtime::new(lambda_runtime::service_fn(replaced_handler))
         .layer(DispatchLayer { dispatcher, client })
@@ -75,15 +77,13 @@ async fn replaced_handler(_: LambdaEvent<serde::de::IgnoredAny>) -> Result<(), D
 /// misconfigured environment would be a panic; checked first, it is an error naming the
 /// variable. Returns the Runtime API endpoint.
 fn check_environment() -> Result<Uri, String> {
-    let var = |name: &str| {
-        std::env::var(name).map_err(|err| format!("environment variable {name}: {err}"))
-    };
+    let var = |name: &str| std::env::var(name).map_err(|err| format!("{name}: {err}"));
     var("AWS_LAMBDA_FUNCTION_NAME")?;
     var("AWS_LAMBDA_FUNCTION_VERSION")?;
     let memory = var("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")?;
     if memory.parse::<i32>().is_err() {
         return Err(format!(
-            "environment variable AWS_LAMBDA_FUNCTION_MEMORY_SIZE: {memory:?} is not a number"
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE: {memory:?} is not a number"
         ));
     }
     let api = var("AWS_LAMBDA_RUNTIME_API")?;
@@ -91,7 +91,7 @@ fn check_environment() -> Result<Uri, String> {
         // The client joins request paths onto the endpoint's authority and panics without one.
         Ok(uri) if uri.authority().is_some() => Ok(uri),
         _ => Err(format!(
-            "environment variable AWS_LAMBDA_RUNTIME_API: {api:?} is not a host:port"
+            "AWS_LAMBDA_RUNTIME_API: {api:?} is not a host:port"
         )),
     }
 }
