@@ -16,8 +16,9 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
+use bytes::Bytes;
 use lambda_route_benches::lambda_http_impl::{lambda_context, LambdaHttpAxum};
-use lambda_route_benches::{cases, floor, lambda_route_impl};
+use lambda_route_benches::{cases, floor, invocation, lambda_route_impl};
 
 /// Events per count; the per-event figures are the totals divided by this.
 const EVENTS: usize = 100;
@@ -130,17 +131,26 @@ fn main() {
     let mut lambda_http = LambdaHttpAxum::new();
 
     println!("\n## Heap allocations per event (allocs + reallocs), bytes requested\n");
-    println!("| case | lambda-route | +runtime glue | lambda_http + axum | floor |");
-    println!("|---|---:|---:|---:|---:|");
+    println!(
+        "| case | lambda-route | +runtime glue | lambda_http + axum | +runtime glue | floor |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
     let mut v1_get = None;
     for case in &cases {
         let event = &case.event;
+        let body = Bytes::from(event.clone());
         let route = count(|| (), |()| lambda_route_impl::dispatch(&dispatcher, event));
+        // The invocation (headers, Context) is what the runtime builds whatever the framework:
+        // built outside the count, dropped inside, as the runtime drops it.
         let glue = count(
-            || (),
-            |()| lambda_route_impl::dispatch_with_runtime_glue(&dispatcher, event),
+            || invocation(&body),
+            |invocation| lambda_route_impl::answer_invocation(&dispatcher, invocation),
         );
         let http = count(lambda_context, |context| lambda_http.handle(event, context));
+        let http_glue = count(
+            || invocation(&body),
+            |invocation| lambda_http.answer_invocation(invocation),
+        );
         let lean = count(|| (), |()| floor::handle(event));
         // A second count must agree: the figures are meant to be exact.
         let again = count(|| (), |()| lambda_route_impl::dispatch(&dispatcher, event));
@@ -149,7 +159,10 @@ fn main() {
             "{}: allocation count is not deterministic",
             case.id
         );
-        println!("| {} | {route} | {glue} | {http} | {lean} |", case.title);
+        println!(
+            "| {} | {route} | {glue} | {http} | {http_glue} | {lean} |",
+            case.title
+        );
         if case.id == "v1_get" {
             v1_get = Some(route.total());
         }

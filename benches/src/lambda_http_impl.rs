@@ -15,16 +15,29 @@
 //! The `Context` is built by the runtime from the Runtime API's headers for every invocation,
 //! whatever the framework (lambda-route's runtime gets one too), so the benches build it
 //! outside the timed region and hand it in.
+//!
+//! [`LambdaHttpAxum::handle`] is steps 1-4, bytes in -> bytes out.
+//! [`LambdaHttpAxum::answer_invocation`] is the same inside everything `lambda_runtime` runs
+//! between receiving the invocation and sending its answer, for the like-for-like comparison
+//! with lambda-route's own runtime glue. Those services are private to `lambda_runtime`, so
+//! this is a faithful transcription of them (1.5: `layers/api_response.rs`,
+//! `layers/panic.rs`, `requests.rs` `EventCompletionRequest`).
 
 use std::convert::Infallible;
 use std::future::poll_fn;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::str::FromStr;
 
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
+use lambda_http::http::{Method, Request, Uri};
 use lambda_http::request::LambdaRequest;
 use lambda_http::{Adapter, Context, LambdaEvent, Service};
+use lambda_runtime::LambdaInvocation;
+use lambda_runtime_api_client::body::Body;
+use lambda_runtime_api_client::build_request;
 
 use crate::{block_on, NewTodo, Todo};
 
@@ -121,6 +134,64 @@ impl LambdaHttpAxum {
         }
     }
 }
+
+impl LambdaHttpAxum {
+    /// What `lambda_runtime` runs for `lambda_http::run` per invocation, from the
+    /// [`LambdaInvocation`] to the Runtime API request answering it (sending it is left out,
+    /// as on lambda-route's side):
+    /// - `RuntimeApiResponseService::call`: clone the request id, read the optional
+    ///   `Lambda-Runtime-Invocation-Id` header, deserialize the body with
+    ///   `serde_path_to_error` into `LambdaEvent<LambdaRequest>` with the context;
+    /// - `CatchPanicService`: the call and every poll under `catch_unwind`;
+    /// - the `Adapter` and axum, as in [`LambdaHttpAxum::handle`];
+    /// - `EventCompletionRequest::into_req`: the `/response` URI formatted and parsed, the
+    ///   response serialized with `serde_json::to_vec`, `build_request()` (User-Agent), the
+    ///   invocation id echoed.
+    ///
+    /// # Panics
+    ///
+    /// If the event does not deserialize or a step fails.
+    pub fn answer_invocation(&mut self, invocation: LambdaInvocation) -> Request<Body> {
+        let request_id = invocation.context.request_id.clone();
+        let invocation_id = invocation
+            .parts
+            .headers
+            .get(INVOCATION_ID)
+            .and_then(|id| id.to_str().ok())
+            .map(str::to_owned);
+        let mut de = serde_json::Deserializer::from_slice(&invocation.body);
+        let payload: LambdaRequest = match serde_path_to_error::deserialize(&mut de) {
+            Ok(payload) => payload,
+            Err(err) => panic!("lambda_http rejected the event: {err}"),
+        };
+        let event = LambdaEvent::new(payload, invocation.context);
+        let adapter = &mut self.adapter;
+        never(block_on(poll_fn(|cx| adapter.poll_ready(cx))));
+        let response = catch_unwind(AssertUnwindSafe(|| adapter.call(event)))
+            .and_then(|future| catch_unwind(AssertUnwindSafe(|| block_on(future))));
+        let response = match response {
+            Ok(response) => never(response),
+            Err(_) => panic!("the axum app panicked"),
+        };
+        let built = (|| -> Result<Request<Body>, lambda_http::Error> {
+            let uri = format!("/2018-06-01/runtime/invocation/{request_id}/response");
+            let uri = Uri::from_str(&uri)?;
+            let body = Body::from(serde_json::to_vec(&response)?);
+            let mut request = build_request().method(Method::POST).uri(uri).body(body)?;
+            if let Some(id) = invocation_id {
+                request.headers_mut().insert(INVOCATION_ID, id.parse()?);
+            }
+            Ok(request)
+        })();
+        match built {
+            Ok(request) => request,
+            Err(err) => panic!("lambda_runtime could not build the /response request: {err}"),
+        }
+    }
+}
+
+/// `lambda_runtime`'s `LAMBDA_RUNTIME_INVOCATION_ID` (private there).
+const INVOCATION_ID: &str = "lambda-runtime-invocation-id";
 
 fn never<T>(result: Result<T, Infallible>) -> T {
     match result {

@@ -1,9 +1,11 @@
 //! lambda-route: the todos routes, declared as a user would, answered through the public
 //! in-process API.
 
+use lambda_route::http::Request;
 use lambda_route::prelude::*;
 use lambda_route::Dispatcher;
-use serde_json::value::RawValue;
+use lambda_runtime::LambdaInvocation;
+use lambda_runtime_api_client::body::Body;
 
 use crate::{block_on, NewTodo, Todo};
 
@@ -63,27 +65,24 @@ pub fn dispatch(dispatcher: &Dispatcher, event: &[u8]) -> Vec<u8> {
     }
 }
 
-/// [`dispatch`] plus what lambda-route's Lambda runtime (`runtime/lambda.rs` under
-/// `lambda_runtime`) does around it: the event arrives as `Box<RawValue>` through
-/// `serde_path_to_error` (as `lambda_runtime` deserializes every payload), the response goes
-/// back as a `RawValue` serialized with `serde_json::to_vec`. This is the like-for-like
-/// counterpart of [`crate::lambda_http_impl`], which includes the same runtime steps.
+/// What lambda-route's Lambda runtime runs per invocation, from the [`LambdaInvocation`]
+/// `lambda_runtime` hands over to the Runtime API request that answers it:
+/// `lambda_route::runtime::answer_invocation`, the very function `runtime/lambda.rs` calls
+/// (the event bytes and `Context` straight into `Dispatcher::dispatch_with`, the response JSON
+/// as the request body). Only sending the request is left out, which costs the same for every
+/// framework. The future is boxed and the invocation dropped inside, as the runtime does.
 ///
 /// # Panics
 ///
-/// If the event does not decode.
-pub fn dispatch_with_runtime_glue(dispatcher: &Dispatcher, event: &[u8]) -> Vec<u8> {
-    let payload: Box<RawValue> =
-        match serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(event)) {
-            Ok(payload) => payload,
-            Err(err) => panic!("lambda_runtime could not read the event: {err}"),
-        };
-    let response = dispatch(dispatcher, payload.get().as_bytes());
-    let raw = String::from_utf8(response)
-        .map_err(|e| e.to_string())
-        .and_then(|text| RawValue::from_string(text).map_err(|e| e.to_string()));
-    match raw.and_then(|raw| serde_json::to_vec(&raw).map_err(|e| e.to_string())) {
-        Ok(bytes) => bytes,
-        Err(err) => panic!("lambda-route's response is not JSON: {err}"),
+/// If no request can be built.
+pub fn answer_invocation(dispatcher: &Dispatcher, invocation: LambdaInvocation) -> Request<Body> {
+    // Boxed, as the runtime's tower service boxes the future (which then also sends).
+    let answer = Box::pin(lambda_route::runtime::answer_invocation(
+        dispatcher,
+        &invocation,
+    ));
+    match block_on(answer) {
+        Ok(request) => request,
+        Err(err) => panic!("lambda-route could not answer the invocation: {err}"),
     }
 }

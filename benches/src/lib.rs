@@ -2,9 +2,10 @@
 //! answer them, all bytes in -> bytes out.
 //!
 //! - [`lambda_route_impl`]: lambda-route through its public in-process API
-//!   (`App::new().build()?` then `dispatcher.dispatch(&event)`), and the same plus the glue its
-//!   Lambda runtime adds around `dispatch`.
-//! - [`lambda_http_impl`]: `lambda_http` + axum, driven the way `lambda_http::run` drives them.
+//!   (`App::new().build()?` then `dispatcher.dispatch(&event)`), and through the code its
+//!   Lambda runtime runs per invocation ([`invocation`] in, Runtime API request out).
+//! - [`lambda_http_impl`]: `lambda_http` + axum, driven the way `lambda_http::run` drives them,
+//!   bytes to bytes and, like-for-like, invocation to Runtime API request.
 //! - [`floor`]: a hand-written lean decoder/encoder that reads only what routing needs.
 //! - [`route_table`]: lambda-route apps with 10 to 1,000 routes, for route-table scaling.
 //!
@@ -16,6 +17,10 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
+use bytes::Bytes;
+use lambda_route::http::{self, Request};
+use lambda_runtime::LambdaInvocation;
+use lambda_runtime_api_client::body::Body;
 use serde::{Deserialize, Serialize};
 
 pub mod floor;
@@ -111,33 +116,101 @@ impl Case {
 
 /// Names of the implementations, as criterion ids and in the tables.
 pub const LAMBDA_ROUTE: &str = "lambda-route";
-/// lambda-route plus its Lambda runtime's glue, see
-/// [`lambda_route_impl::dispatch_with_runtime_glue`].
+/// lambda-route inside its Lambda runtime's glue, see [`lambda_route_impl::answer_invocation`].
 pub const GLUE: &str = "lambda-route+runtime-glue";
 /// See [`lambda_http_impl`].
 pub const LAMBDA_HTTP: &str = "lambda_http+axum";
+/// lambda_http + axum inside `lambda_runtime`'s glue, see
+/// [`lambda_http_impl::LambdaHttpAxum::answer_invocation`].
+pub const LAMBDA_HTTP_GLUE: &str = "lambda_http+axum+runtime-glue";
 /// See [`floor`].
 pub const FLOOR: &str = "floor";
 
-/// Every implementation's answer to `case`, named, in table order.
+/// Every implementation's answer to `case`, named, in table order. The runtime-glue variants
+/// answer with the body of their Runtime API request, which must be a `/response`.
+///
+/// # Panics
+///
+/// If a runtime-glue variant answers with anything but a `/response` request.
 pub fn answers(
     case: &Case,
     dispatcher: &lambda_route::Dispatcher,
     lambda_http: &mut lambda_http_impl::LambdaHttpAxum,
-) -> [(&'static str, Vec<u8>); 4] {
+) -> [(&'static str, Vec<u8>); 5] {
     let event = &case.event;
+    let bytes = Bytes::from(event.clone());
     [
         (LAMBDA_ROUTE, lambda_route_impl::dispatch(dispatcher, event)),
         (
             GLUE,
-            lambda_route_impl::dispatch_with_runtime_glue(dispatcher, event),
+            response_body(lambda_route_impl::answer_invocation(
+                dispatcher,
+                invocation(&bytes),
+            )),
         ),
         (
             LAMBDA_HTTP,
             lambda_http.handle(event, lambda_http_impl::lambda_context()),
         ),
+        (
+            LAMBDA_HTTP_GLUE,
+            response_body(lambda_http.answer_invocation(invocation(&bytes))),
+        ),
         (FLOOR, floor::handle(event)),
     ]
+}
+
+/// One invocation as `lambda_runtime` hands it to its services: the `/next` response's header
+/// (as the Runtime API sends it), the event body it collected, and the `Context` it built from
+/// those headers. The runtime builds all of this whatever the framework, so the benches build
+/// it outside the timed region; the body is a cheap `Bytes` clone.
+///
+/// # Panics
+///
+/// Never: every header is a valid static value.
+pub fn invocation(event: &Bytes) -> LambdaInvocation {
+    let context = lambda_http_impl::lambda_context();
+    let mut response = http::Response::new(());
+    let headers = response.headers_mut();
+    let mut add = |name: &'static str, value: &str| {
+        if let Ok(value) = http::HeaderValue::from_str(value) {
+            headers.insert(name, value);
+        }
+    };
+    add("content-type", "application/json");
+    add("lambda-runtime-aws-request-id", &context.request_id);
+    add("lambda-runtime-deadline-ms", &context.deadline.to_string());
+    add(
+        "lambda-runtime-invoked-function-arn",
+        &context.invoked_function_arn,
+    );
+    if let Some(trace) = &context.xray_trace_id {
+        add("lambda-runtime-trace-id", trace);
+    }
+    let (parts, ()) = response.into_parts();
+    LambdaInvocation {
+        parts,
+        body: event.clone(),
+        context,
+    }
+}
+
+/// The body of a `/response` request, read to the end.
+///
+/// # Panics
+///
+/// If `request` is not a `/response` request.
+pub fn response_body(request: Request<Body>) -> Vec<u8> {
+    let path = request.uri().path().to_owned();
+    assert!(
+        request.method() == http::Method::POST && path.ends_with("/response"),
+        "not a /response request: {} {path}",
+        request.method()
+    );
+    match block_on(request.into_body().collect()) {
+        Ok(body) => body.to_bytes().to_vec(),
+        Err(err) => panic!("unreadable request body: {err}"),
+    }
 }
 
 /// The benchmarked requests, in table order.

@@ -11,6 +11,9 @@ use crate::app::App;
 mod lambda;
 pub mod local;
 
+#[doc(hidden)]
+pub use lambda::answer_invocation;
+
 /// What the `#[lambda_main]` function may return: an [`App`], or `Result<App, E>` where an
 /// `Err` ends start-up with the error printed.
 #[diagnostic::on_unimplemented(

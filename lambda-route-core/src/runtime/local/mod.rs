@@ -1,5 +1,6 @@
 //! The local development server: plain HTTP on loopback, each request turned into a real
-//! Lambda event JSON and sent through the same [`Dispatcher::dispatch`] as on Lambda.
+//! Lambda event JSON and sent, with a made-up Lambda context, through the same
+//! [`Dispatcher::dispatch_with`] as on Lambda.
 //!
 //! Configuration, flags first then environment:
 //!
@@ -7,14 +8,26 @@
 //! |---|---|---|---|
 //! | port | `--port N` | `PORT` | `3000` |
 //! | event shape | `--event KIND` | `LAMBDA_ROUTE_EVENT` | `v2` |
+//! | function name | | `AWS_LAMBDA_FUNCTION_NAME` | the binary's name |
+//! | function timeout, seconds | | `AWS_LAMBDA_FUNCTION_TIMEOUT` | `3` (Lambda's default) |
+//! | memory, MB | | `AWS_LAMBDA_FUNCTION_MEMORY_SIZE` | `128` (Lambda's default) |
+//! | version | | `AWS_LAMBDA_FUNCTION_VERSION` | `$LATEST` |
+//! | log group, log stream | | `AWS_LAMBDA_LOG_GROUP_NAME`, `AWS_LAMBDA_LOG_STREAM_NAME` | empty |
+//! | region | | `AWS_REGION` | `us-east-1` |
 //!
 //! `KIND` is one of `v1` (API Gateway REST), `v2` (HTTP API), `url` (Function URL), `alb`,
 //! `alb-multi` (ALB with multi-value headers), `lattice-v1`, `lattice-v2`.
+//!
+//! Each request's Lambda context gets a fresh request id shaped like Lambda's (see
+//! `context.rs`; not cryptographic), a deadline of its arrival plus the function timeout, the
+//! function ARN `arn:aws:lambda:<region>:000000000000:function:<name>`, and the settings above
+//! as its `env_config`. Nothing enforces the deadline: a slow route is not cut off locally.
 
 use std::fmt;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::path::Path;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant, SystemTime};
 
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::{Bytes, Incoming};
@@ -26,21 +39,51 @@ use tokio::net::TcpListener;
 use crate::app::Dispatcher;
 use crate::event::Source;
 
+mod context;
 mod event;
 mod response;
+
+use context::{Contexts, RequestIds};
 
 pub use event::EventKind;
 
 /// Lambda rejects request payloads over 6 MB; so does the local server.
 const MAX_BODY: usize = 6 * 1024 * 1024;
 
+/// Lambda's defaults for a function created without settings.
+const DEFAULT_TIMEOUT_SECS: u64 = 3;
+const DEFAULT_MEMORY_MB: i32 = 128;
+
 /// How the local server runs.
+///
+/// # Examples
+///
+/// ```no_run
+/// use lambda_route_core::runtime::local::LocalConfig;
+///
+/// let config = LocalConfig::from_env_and_args()?;
+/// println!(
+///     "http://{} as {} events; context: function {}, timeout {:?}",
+///     config.addr,
+///     config.event.source(),
+///     config.function.function_name,
+///     config.timeout
+/// );
+/// # Ok::<(), lambda_route_core::runtime::local::ConfigError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocalConfig {
     /// Address to listen on (loopback by default).
     pub addr: SocketAddr,
     /// The event shape each HTTP request is turned into.
     pub event: EventKind,
+    /// The function each request's Lambda context describes: its `env_config`, and the name
+    /// in its `invoked_function_arn`.
+    pub function: lambda_runtime::Config,
+    /// The function timeout: each context's `deadline` is its request's arrival plus this.
+    pub timeout: Duration,
+    /// The region in the function ARN.
+    pub region: String,
 }
 
 /// A bad local-server setting.
@@ -56,27 +99,27 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl LocalConfig {
-    /// Reads `--port` / `--event` from the command line, then `PORT` / `LAMBDA_ROUTE_EVENT`.
+    /// Reads `--port` / `--event` from the command line, then the environment variables in
+    /// the [module documentation](self).
     ///
     /// # Errors
     ///
     /// A message naming the bad setting.
     pub fn from_env_and_args() -> Result<Self, ConfigError> {
-        let args: Vec<String> = std::env::args().skip(1).collect();
-        Self::from_parts(
-            &args,
-            std::env::var("PORT").ok().as_deref(),
-            std::env::var("LAMBDA_ROUTE_EVENT").ok().as_deref(),
-        )
+        // Lossy rather than `env::args()`, which panics on an argument that is not UTF-8.
+        let mut args = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
+        let program = args.next();
+        let args: Vec<String> = args.collect();
+        Self::from_parts(program.as_deref(), &args, |name| std::env::var(name).ok())
     }
 
     fn from_parts(
+        program: Option<&str>,
         args: &[String],
-        port_env: Option<&str>,
-        event_env: Option<&str>,
+        env: impl Fn(&str) -> Option<String>,
     ) -> Result<Self, ConfigError> {
-        let mut port = port_env.map(str::to_owned);
-        let mut event = event_env.map(str::to_owned);
+        let mut port = env("PORT");
+        let mut event = env("LAMBDA_ROUTE_EVENT");
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let (flag, inline) = match arg.split_once('=') {
@@ -100,11 +143,46 @@ impl LocalConfig {
             None => EventKind::HttpApiV2,
             Some(kind) => kind.parse()?,
         };
+        let timeout = match env("AWS_LAMBDA_FUNCTION_TIMEOUT") {
+            None => DEFAULT_TIMEOUT_SECS,
+            Some(t) => t.parse::<u64>().ok().filter(|&t| t > 0).ok_or_else(|| {
+                ConfigError(format!(
+                    "invalid AWS_LAMBDA_FUNCTION_TIMEOUT {t:?}: expected whole seconds, at least 1"
+                ))
+            })?,
+        };
+        let memory = match env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE") {
+            None => DEFAULT_MEMORY_MB,
+            Some(m) => m.parse::<i32>().ok().filter(|&m| m > 0).ok_or_else(|| {
+                ConfigError(format!(
+                    "invalid AWS_LAMBDA_FUNCTION_MEMORY_SIZE {m:?}: expected megabytes"
+                ))
+            })?,
+        };
+        // lambda_runtime's own type, so the context is the one a route gets on Lambda.
+        let function = lambda_runtime::Config {
+            function_name: env("AWS_LAMBDA_FUNCTION_NAME")
+                .or_else(|| binary_name(program?))
+                .unwrap_or_else(|| "function".to_owned()),
+            memory,
+            version: env("AWS_LAMBDA_FUNCTION_VERSION").unwrap_or_else(|| "$LATEST".into()),
+            log_stream: env("AWS_LAMBDA_LOG_STREAM_NAME").unwrap_or_default(),
+            log_group: env("AWS_LAMBDA_LOG_GROUP_NAME").unwrap_or_default(),
+        };
         Ok(LocalConfig {
             addr: SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
             event,
+            function,
+            timeout: Duration::from_secs(timeout),
+            region: env("AWS_REGION").unwrap_or_else(|| "us-east-1".to_owned()),
         })
     }
+}
+
+/// `target/debug/todos` → `todos`: what `cargo lambda` names the function by default.
+fn binary_name(program: &str) -> Option<String> {
+    let stem = Path::new(program).file_stem()?.to_str()?;
+    (!stem.is_empty()).then(|| stem.to_owned())
 }
 
 /// Serves `dispatcher` over HTTP until the process ends.
@@ -121,6 +199,18 @@ pub async fn serve(
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr()?;
     print_banner(&dispatcher, addr, config.event);
+    println!(
+        "  Lambda context per request: function {} in {}, deadline {} s after arrival",
+        config.function.function_name,
+        config.region,
+        config.timeout.as_secs()
+    );
+    let contexts = Arc::new(Contexts::new(
+        config.function,
+        &config.region,
+        config.timeout,
+        RequestIds::new(),
+    ));
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
@@ -130,10 +220,13 @@ pub async fn serve(
             }
         };
         let dispatcher = Arc::clone(&dispatcher);
+        let contexts = Arc::clone(&contexts);
         let kind = config.event;
         tokio::spawn(async move {
-            let service =
-                service_fn(move |request| handle(Arc::clone(&dispatcher), kind, peer, request));
+            let service = service_fn(move |request| {
+                let context = contexts.context(SystemTime::now());
+                handle(Arc::clone(&dispatcher), kind, peer, context, request)
+            });
             if let Err(err) = http1::Builder::new()
                 .serve_connection(TokioIo::new(stream), service)
                 .await
@@ -171,6 +264,7 @@ async fn handle(
     dispatcher: Arc<Dispatcher>,
     kind: EventKind,
     peer: SocketAddr,
+    context: lambda_runtime::Context,
     request: hyper::Request<Incoming>,
 ) -> Result<hyper::Response<Full<Bytes>>, std::convert::Infallible> {
     let started = Instant::now();
@@ -180,7 +274,7 @@ async fn handle(
         Ok(body) => {
             let body = body.to_bytes();
             let event = event::build(kind, &parts, &body, peer);
-            match dispatcher.dispatch(&event).await {
+            match dispatcher.dispatch_with(&event, Some(&context)).await {
                 Ok(json) => response::from_lambda(&json),
                 // On Lambda a failed invocation reaches the client as a 502 from the gateway.
                 Err(err) => response::plain(502, &format!("invocation failed: {err}")),
@@ -219,21 +313,29 @@ mod tests {
         list.iter().map(|s| (*s).to_owned()).collect()
     }
 
+    fn config(
+        program: Option<&str>,
+        list: &[&str],
+        vars: &[(&str, &str)],
+    ) -> Result<LocalConfig, ConfigError> {
+        LocalConfig::from_parts(program, &args(list), |name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
     #[test]
     fn config_precedence() {
-        let cfg = LocalConfig::from_parts(&[], None, None).unwrap();
+        let cfg = config(None, &[], &[]).unwrap();
         assert_eq!(cfg.addr.port(), 3000);
         assert_eq!(cfg.event, EventKind::HttpApiV2);
 
-        let cfg = LocalConfig::from_parts(&[], Some("8080"), Some("alb")).unwrap();
+        let env = [("PORT", "8080"), ("LAMBDA_ROUTE_EVENT", "alb")];
+        let cfg = config(None, &[], &env).unwrap();
         assert_eq!((cfg.addr.port(), cfg.event), (8080, EventKind::Alb));
 
-        let cfg = LocalConfig::from_parts(
-            &args(&["--port", "9000", "--event=v1"]),
-            Some("8080"),
-            Some("alb"),
-        )
-        .unwrap();
+        let cfg = config(None, &["--port", "9000", "--event=v1"], &env).unwrap();
         assert_eq!(
             (cfg.addr.port(), cfg.event),
             (9000, EventKind::ApiGatewayV1)
@@ -242,8 +344,72 @@ mod tests {
     }
 
     #[test]
+    fn the_function_defaults_to_lambdas_defaults_and_the_binary_name() {
+        let cfg = config(Some("target/debug/todos"), &[], &[]).unwrap();
+        assert_eq!(cfg.function.function_name, "todos");
+        assert_eq!(cfg.function.memory, 128);
+        assert_eq!(cfg.function.version, "$LATEST");
+        assert_eq!(
+            (
+                cfg.function.log_group.as_str(),
+                cfg.function.log_stream.as_str()
+            ),
+            ("", "")
+        );
+        assert_eq!(cfg.timeout, Duration::from_secs(3));
+        assert_eq!(cfg.region, "us-east-1");
+
+        let names = [
+            (None, "function"),
+            (Some(""), "function"),
+            (Some("/"), "function"),
+            (Some("todos"), "todos"),
+            (Some("C:/bin/api.exe"), "api"),
+        ];
+        for (program, expected) in names {
+            let cfg = config(program, &[], &[]).unwrap();
+            assert_eq!(cfg.function.function_name, expected, "{program:?}");
+        }
+    }
+
+    #[test]
+    fn the_function_follows_lambdas_environment_variables() {
+        let env = [
+            ("AWS_LAMBDA_FUNCTION_NAME", "todos-api"),
+            ("AWS_LAMBDA_FUNCTION_TIMEOUT", "30"),
+            ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"),
+            ("AWS_LAMBDA_FUNCTION_VERSION", "7"),
+            ("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/todos-api"),
+            ("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/21/[7]abc"),
+            ("AWS_REGION", "eu-west-1"),
+        ];
+        let cfg = config(Some("target/debug/todos"), &[], &env).unwrap();
+        let expected = lambda_runtime::Config {
+            function_name: "todos-api".to_owned(),
+            memory: 1024,
+            version: "7".to_owned(),
+            log_stream: "2026/11/21/[7]abc".to_owned(),
+            log_group: "/aws/lambda/todos-api".to_owned(),
+        };
+        assert_eq!(cfg.function, expected);
+        assert_eq!(cfg.timeout, Duration::from_secs(30));
+        assert_eq!(cfg.region, "eu-west-1");
+    }
+
+    #[test]
     fn bad_settings_are_errors() {
-        assert!(LocalConfig::from_parts(&[], Some("http"), None).is_err());
-        assert!(LocalConfig::from_parts(&args(&["--event", "sqs"]), None, None).is_err());
+        type Var = (&'static str, &'static str);
+        let bad: [(&[&str], &[Var]); 7] = [
+            (&[], &[("PORT", "http")]),
+            (&["--event", "sqs"], &[]),
+            (&[], &[("AWS_LAMBDA_FUNCTION_TIMEOUT", "3s")]),
+            (&[], &[("AWS_LAMBDA_FUNCTION_TIMEOUT", "0")]),
+            (&[], &[("AWS_LAMBDA_FUNCTION_TIMEOUT", "-1")]),
+            (&[], &[("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1 GB")]),
+            (&[], &[("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "0")]),
+        ];
+        for (list, env) in bad {
+            assert!(config(None, list, env).is_err(), "{list:?} {env:?}");
+        }
     }
 }
