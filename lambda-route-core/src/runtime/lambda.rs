@@ -435,4 +435,41 @@ mod tests {
     fn a_request_id_that_is_no_uri_path_is_an_error() {
         assert!(answer(&invocation("a b", None), Ok(Ok(b"{}".to_vec()))).is_err());
     }
+
+    /// A route that answers with the Lambda request id its context carries.
+    fn echo_request_id<'r>(cx: &'r crate::Ctx<'r>) -> crate::registry::BoxFuture<'r> {
+        use crate::response::IntoResponse as _;
+        let id = cx
+            .lambda()
+            .map_or("none", |lambda| lambda.request_id.as_str());
+        Box::pin(std::future::ready(id.to_owned().into_response()))
+    }
+
+    static ECHO: crate::registry::Route = crate::registry::Route::new(
+        &["GET"],
+        "/id",
+        echo_request_id,
+        crate::registry::Location::new("echo_request_id", module_path!(), file!(), line!()),
+    );
+
+    #[test]
+    fn the_invocation_s_context_reaches_the_route() {
+        let dispatcher = crate::App::new().build_with(vec![&ECHO]).unwrap();
+        let mut invocation = invocation("req-ctx-9", None);
+        invocation.body = hyper::body::Bytes::from_static(
+            br#"{"version":"2.0","rawPath":"/id","rawQueryString":"",
+                "requestContext":{"http":{"method":"GET","path":"/id"},"stage":"$default"}}"#,
+        );
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let request = runtime
+            .block_on(answer_invocation(&dispatcher, &invocation))
+            .unwrap();
+        assert_eq!(
+            request.uri(),
+            "/2018-06-01/runtime/invocation/req-ctx-9/response"
+        );
+        assert_eq!(body_of(request)["body"], "req-ctx-9");
+    }
 }
