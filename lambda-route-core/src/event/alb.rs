@@ -26,10 +26,9 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
         .0;
     let multi_value_headers = raw.multi_value_headers.is_some();
     let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
-    Ok(Request::new(SOURCE, method, path, body)
-        .with_query(query)
-        .with_headers(headers)
-        .with_multi_value_headers(multi_value_headers))
+    let mut request = Request::new(SOURCE, method, path, body, query, headers);
+    request.set_multi_value_headers(multi_value_headers);
+    Ok(request)
 }
 
 pub(super) fn encode(response: &Response, head: bool, multi_value: bool, out: &mut Vec<u8>) {

@@ -31,12 +31,11 @@ pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, D
         Source::HttpApiV1 => strip_stage(path, stage.as_deref()),
         _ => path,
     };
-    Ok(Request::new(source, method, path, body)
-        .with_query(query)
-        .with_headers(headers)
-        .with_stage(stage)
-        .with_request_id(ctx.request_id.map(|s| s.0))
-        .with_multi_value_headers(true))
+    let mut request = Request::new(source, method, path, body, query, headers);
+    request.set_stage(stage);
+    request.set_request_id(ctx.request_id.map(|s| s.0));
+    request.set_multi_value_headers(true);
+    Ok(request)
 }
 
 pub(super) fn encode(response: &Response, head: bool, out: &mut Vec<u8>) {

@@ -39,11 +39,17 @@ pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, D
     let headers = maps::map(source, "$.headers", raw.headers, false)?;
     let cookies = maps::list(source, "$.cookies", raw.cookies, "cookie")?;
     let body = body(source, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
-    Ok(Request::new(source, method, path, body)
-        .with_query(LazyPairs::new(query, None))
-        .with_headers(LazyPairs::new(headers, cookies))
-        .with_stage(stage)
-        .with_request_id(ctx.request_id.map(|s| s.0)))
+    let mut request = Request::new(
+        source,
+        method,
+        path,
+        body,
+        LazyPairs::new(query, None),
+        LazyPairs::new(headers, cookies),
+    );
+    request.set_stage(stage);
+    request.set_request_id(ctx.request_id.map(|s| s.0));
+    Ok(request)
 }
 
 pub(super) fn encode(response: &Response, head: bool, out: &mut Vec<u8>) {

@@ -30,7 +30,12 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
         raw.body,
         raw.is_base64_encoded_snake.unwrap_or(false),
     )?;
-    Ok(Request::new(SOURCE, method, path, body)
-        .with_query(LazyPairs::new(query, None))
-        .with_headers(LazyPairs::new(headers, None)))
+    Ok(Request::new(
+        SOURCE,
+        method,
+        path,
+        body,
+        LazyPairs::new(query, None),
+        LazyPairs::new(headers, None),
+    ))
 }

@@ -31,9 +31,14 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
     let (path, query) = split_query(raw_path, query);
     let headers = maps::map(SOURCE, "$.headers", raw.headers, false)?;
     let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
-    Ok(Request::new(SOURCE, method, path, body)
-        .with_query(LazyPairs::new(query, None))
-        .with_headers(LazyPairs::new(headers, None)))
+    Ok(Request::new(
+        SOURCE,
+        method,
+        path,
+        body,
+        LazyPairs::new(query, None),
+        LazyPairs::new(headers, None),
+    ))
 }
 
 type Query<'a> = Option<(PairSource<'a>, usize)>;

@@ -55,19 +55,22 @@ pub struct Request<'a> {
 }
 
 impl<'a> Request<'a> {
-    /// A request with no headers, query, stage or request id.
+    /// A request with no stage or request id. `query` is percent-decoded where the source
+    /// sends it encoded; `headers` holds, for payload 2.0, the cookies as `cookie` headers.
     pub(crate) fn new(
         source: Source,
         method: Method,
         path: Cow<'a, str>,
         body: Cow<'a, [u8]>,
+        query: LazyPairs<'a>,
+        headers: LazyPairs<'a>,
     ) -> Self {
         Request {
             source,
             method,
             path,
-            query: LazyPairs::default(),
-            headers: LazyPairs::default(),
+            query,
+            headers,
             body,
             stage: None,
             request_id: None,
@@ -75,32 +78,22 @@ impl<'a> Request<'a> {
         }
     }
 
-    /// The query parameters, percent-decoded where the source sends them encoded.
-    pub(crate) fn with_query(self, query: LazyPairs<'a>) -> Self {
-        Request { query, ..self }
-    }
-
-    /// The headers (and, for payload 2.0, the cookies as `cookie` headers).
-    pub(crate) fn with_headers(self, headers: LazyPairs<'a>) -> Self {
-        Request { headers, ..self }
-    }
+    // Setters in place, not `with_*(self) -> Self`: a `Request` is a few hundred bytes, and
+    // each by-value step of a builder chain was a copy of all of it in the decoders' hot code.
 
     /// The API Gateway stage.
-    pub(crate) fn with_stage(self, stage: Option<Cow<'a, str>>) -> Self {
-        Request { stage, ..self }
+    pub(crate) fn set_stage(&mut self, stage: Option<Cow<'a, str>>) {
+        self.stage = stage;
     }
 
     /// The request id the event source assigned.
-    pub(crate) fn with_request_id(self, request_id: Option<Cow<'a, str>>) -> Self {
-        Request { request_id, ..self }
+    pub(crate) fn set_request_id(&mut self, request_id: Option<Cow<'a, str>>) {
+        self.request_id = request_id;
     }
 
     /// Whether the headers arrived as multi-value maps (ALB answers the same way).
-    pub(crate) fn with_multi_value_headers(self, multi_value_headers: bool) -> Self {
-        Request {
-            multi_value_headers,
-            ..self
-        }
+    pub(crate) fn set_multi_value_headers(&mut self, multi_value_headers: bool) {
+        self.multi_value_headers = multi_value_headers;
     }
 
     /// The event source this request came from.
