@@ -12,7 +12,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::{self, Poll};
 
 use lambda_route::describe::{ParamLocation, Parameter, RequestBody};
 use lambda_route::prelude::*;
@@ -75,7 +75,7 @@ struct YieldOnce(bool);
 
 impl Future for YieldOnce {
     type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut task::Context<'_>) -> Poll<()> {
         if self.0 {
             Poll::Ready(())
         } else {
@@ -128,6 +128,23 @@ async fn add_note(id: u64, x_tenant: HeaderStr<'_>, Json(note): Json<Note>) -> S
     format!("{id} {} {}", x_tenant.0, note.text)
 }
 
+/// The built-in `State<T>` and `Context` extractors.
+#[get("/whoami")]
+async fn whoami(salutation: State<Salutation>, ctx: Context<'_>) -> String {
+    format!(
+        "{}, {} at {} (trace {}, deadline {})",
+        salutation.0,
+        ctx.request_id(),
+        ctx.function_arn(),
+        ctx.xray_trace_id().unwrap_or("none"),
+        if ctx.deadline().is_some() {
+            "set"
+        } else {
+            "none"
+        },
+    )
+}
+
 // ---- helpers ----
 
 fn app() -> &'static Dispatcher {
@@ -174,6 +191,30 @@ fn extractors_know_their_argument_the_route_and_the_lambda_context() {
     assert!(
         response["body"].as_str().unwrap().contains("lambda=none"),
         "{response}"
+    );
+}
+
+#[test]
+fn state_and_the_lambda_context_are_extractors() {
+    let mut lambda = lambda_runtime::Context::default();
+    lambda.request_id = "8476a536-e9f4-11e8-9739-2dfe598c3fcd".to_owned();
+    lambda.invoked_function_arn = "arn:aws:lambda:eu-west-1:123456789012:function:todos".to_owned();
+    lambda.xray_trace_id = Some("Root=1-5759e988-bd862e3fe1be46a994272793".to_owned());
+    lambda.deadline = 4_102_444_800_000; // 2100-01-01
+    let response = run(&v2("GET", "/whoami"), Some(&lambda));
+    assert_eq!(response["statusCode"], 200, "{response}");
+    assert_eq!(
+        response["body"],
+        "good morning, 8476a536-e9f4-11e8-9739-2dfe598c3fcd at \
+         arn:aws:lambda:eu-west-1:123456789012:function:todos \
+         (trace Root=1-5759e988-bd862e3fe1be46a994272793, deadline set)"
+    );
+
+    // No invocation (plain `dispatch`): empty ids, no deadline, not an error.
+    let response = run(&v2("GET", "/whoami"), None);
+    assert_eq!(
+        response["body"],
+        "good morning,  at  (trace none, deadline none)"
     );
 }
 

@@ -198,3 +198,16 @@ fn a_failing_extractor_check_stops_start_up_naming_route_and_argument() {
         "{line}"
     );
 }
+
+#[test]
+fn a_state_nobody_registered_stops_start_up_naming_route_and_type() {
+    let (ok, stderr) = run_bin(env!("CARGO_BIN_EXE_missing-state"));
+    assert!(!ok);
+    assert_eq!(
+        stderr.trim(),
+        "lambda-route: start-up failed: route `missing_state::list` (GET /todos) at \
+         tests/bins/missing_state.rs:11 cannot start: argument `db`: no `missing_state::Db` \
+         state is registered: add `.state(..)` with a value of that type to the `App` that \
+         `main` returns"
+    );
+}

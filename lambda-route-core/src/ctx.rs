@@ -36,7 +36,7 @@ use crate::router::PathParams;
 pub struct Ctx<'r> {
     request: &'r Request<'r>,
     params: PathParams<'r>,
-    state: &'r AppState,
+    state: &'static AppState,
     route: &'r RouteEntry,
     lambda: Option<&'r lambda_runtime::Context>,
     extensions: Extensions,
@@ -46,7 +46,7 @@ impl<'r> Ctx<'r> {
     pub(crate) fn new(
         request: &'r Request<'r>,
         params: PathParams<'r>,
-        state: &'r AppState,
+        state: &'static AppState,
         route: &'r RouteEntry,
         lambda: Option<&'r lambda_runtime::Context>,
     ) -> Self {
@@ -70,8 +70,9 @@ impl<'r> Ctx<'r> {
         &self.params
     }
 
-    /// The application state.
-    pub fn state(&self) -> &'r AppState {
+    /// The application state, registered with [`App::state`](crate::App::state); it lives as
+    /// long as the process.
+    pub fn state(&self) -> &'static AppState {
         self.state
     }
 

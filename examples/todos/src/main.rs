@@ -31,31 +31,39 @@ struct TodoUpdate {
     done: Option<bool>,
 }
 
-/// The in-memory store. A Lambda execution environment keeps it between warm invocations;
-/// a real app would use a database.
-struct Store {
+/// The in-memory store, registered as application state in `main` and read by every route
+/// as `State<Store>`. A Lambda execution environment keeps it between warm invocations; a
+/// real app would register a database client the same way.
+struct Store(Mutex<Todos>);
+
+struct Todos {
     next_id: u64,
     todos: BTreeMap<u64, Todo>,
 }
 
-static STORE: Mutex<Store> = Mutex::new(Store {
-    next_id: 1,
-    todos: BTreeMap::new(),
-});
+impl Store {
+    fn new() -> Self {
+        Store(Mutex::new(Todos {
+            next_id: 1,
+            todos: BTreeMap::new(),
+        }))
+    }
 
-fn store() -> MutexGuard<'static, Store> {
-    // A panicking route answers 500 and must not take the store down with it.
-    STORE.lock().unwrap_or_else(PoisonError::into_inner)
+    fn lock(&self) -> MutexGuard<'_, Todos> {
+        // A panicking route answers 500 and must not take the store down with it.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 #[get("/todos")]
-async fn list_todos() -> Json<Vec<Todo>> {
-    Json(store().todos.values().cloned().collect())
+async fn list_todos(store: State<Store>) -> Json<Vec<Todo>> {
+    Json(store.lock().todos.values().cloned().collect())
 }
 
 #[get("/todos/<id>")]
-async fn get_todo(id: u64) -> Result<Json<Todo>, HttpError> {
-    store()
+async fn get_todo(id: u64, store: State<Store>) -> Result<Json<Todo>, HttpError> {
+    store
+        .lock()
         .todos
         .get(&id)
         .cloned()
@@ -64,12 +72,15 @@ async fn get_todo(id: u64) -> Result<Json<Todo>, HttpError> {
 }
 
 #[post("/todos", status = 201)]
-async fn create_todo(Json(new): Json<NewTodo>) -> Result<Json<Todo>, HttpError> {
+async fn create_todo(
+    Json(new): Json<NewTodo>,
+    store: State<Store>,
+) -> Result<Json<Todo>, HttpError> {
     let title = new.title.trim();
     if title.is_empty() {
         return Err(HttpError::unprocessable_entity("title must not be empty"));
     }
-    let mut store = store();
+    let mut store = store.lock();
     let id = store.next_id;
     store.next_id += 1;
     let todo = Todo {
@@ -82,8 +93,12 @@ async fn create_todo(Json(new): Json<NewTodo>) -> Result<Json<Todo>, HttpError> 
 }
 
 #[put("/todos/<id>")]
-async fn update_todo(id: u64, Json(update): Json<TodoUpdate>) -> Result<Json<Todo>, HttpError> {
-    let mut store = store();
+async fn update_todo(
+    id: u64,
+    Json(update): Json<TodoUpdate>,
+    store: State<Store>,
+) -> Result<Json<Todo>, HttpError> {
+    let mut store = store.lock();
     let todo = store
         .todos
         .get_mut(&id)
@@ -98,8 +113,8 @@ async fn update_todo(id: u64, Json(update): Json<TodoUpdate>) -> Result<Json<Tod
 }
 
 #[delete("/todos/<id>")]
-async fn delete_todo(id: u64) -> Result<(), HttpError> {
-    match store().todos.remove(&id) {
+async fn delete_todo(id: u64, store: State<Store>) -> Result<(), HttpError> {
+    match store.lock().todos.remove(&id) {
         Some(_) => Ok(()),
         None => Err(HttpError::not_found(format!("no todo with id {id}"))),
     }
@@ -107,5 +122,5 @@ async fn delete_todo(id: u64) -> Result<(), HttpError> {
 
 #[lambda_main]
 async fn main() -> App {
-    App::new()
+    App::new().state(Store::new())
 }

@@ -32,7 +32,9 @@ use crate::router::{Lookup, Router};
 pub struct Dispatcher {
     router: Router,
     entries: Vec<RouteEntry>,
-    state: AppState,
+    /// Leaked once per built app: state lives as long as the process (a Lambda execution
+    /// environment never tears its app down), so `State<T>` is a plain `&'static T`.
+    state: &'static AppState,
 }
 
 impl Dispatcher {
@@ -40,7 +42,7 @@ impl Dispatcher {
         Dispatcher {
             router,
             entries,
-            state,
+            state: Box::leak(Box::new(state)),
         }
     }
 
@@ -80,7 +82,7 @@ impl Dispatcher {
             Lookup::Found(id, mut params) => match self.entries.get(id) {
                 Some(entry) => {
                     params.set_decoded(request.source.path_is_decoded());
-                    cx = Ctx::new(&request, params, &self.state, entry, lambda);
+                    cx = Ctx::new(&request, params, self.state, entry, lambda);
                     run(entry, &cx).await
                 }
                 None => not_found(),

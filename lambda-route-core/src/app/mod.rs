@@ -38,9 +38,10 @@ impl App {
         App::default()
     }
 
-    /// Registers a value every request can read through
-    /// [`Ctx::state`](crate::Ctx::state). One value per type: a second value of the same
-    /// type replaces the first.
+    /// Registers a value every request can read, as a
+    /// [`State<T>`](crate::extract::State) argument or through
+    /// [`Ctx::state`](crate::Ctx::state). One value per type: a second value of the same type
+    /// replaces the first. A route that needs a type nobody registered stops [`App::build`].
     ///
     /// # Examples
     ///

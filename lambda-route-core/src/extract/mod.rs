@@ -14,19 +14,23 @@ use crate::ctx::Ctx;
 use crate::describe::Operation;
 
 mod arg;
+mod context;
 mod json;
 mod path;
 mod rejection;
 mod request;
+mod state;
 
 pub use crate::response::FieldError;
 pub use crate::router::PathParams;
 pub use arg::Arg;
+pub use context::Context;
 pub use json::Json;
 pub(crate) use path::path_param;
 pub use path::FromPathParam;
 pub use rejection::Rejection;
 pub use rejection::Rejections;
+pub use state::State;
 
 /// A route argument read from the request (anything but a path parameter).
 ///
