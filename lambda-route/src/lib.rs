@@ -15,7 +15,7 @@ pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
 
 /// Everything a typical route module needs: `use lambda_route::prelude::*;`.
 pub mod prelude {
-    pub use crate::extract::{Arg, FromRequest, Json, Rejection};
+    pub use crate::extract::{Arg, FromRequest, Json, Query, Rejection};
     pub use crate::response::{HttpError, IntoResponse, Response};
     pub use crate::{delete, get, head, lambda_main, options, patch, post, put, route};
     pub use crate::{App, Ctx, Request, StatusCode};

@@ -14,8 +14,10 @@ use crate::ctx::Ctx;
 use crate::describe::Operation;
 
 mod arg;
+mod de;
 mod json;
 mod path;
+mod query;
 mod rejection;
 mod request;
 
@@ -25,6 +27,7 @@ pub use arg::Arg;
 pub use json::Json;
 pub(crate) use path::path_param;
 pub use path::FromPathParam;
+pub use query::Query;
 pub use rejection::Rejection;
 pub use rejection::Rejections;
 
