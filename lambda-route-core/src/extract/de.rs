@@ -525,7 +525,7 @@ impl<'de> Deserializer<'de> for ValueDe<'de, '_> {
             PARSE_ERROR,
             format!("invalid {name}: expected one of {}", Listed(variants)),
         );
-        visitor.visit_enum(BorrowedStrDeserializer::new(*placeholder))
+        visitor.visit_enum(BorrowedStrDeserializer::new(placeholder))
     }
 
     serde::forward_to_deserialize_any! {
@@ -633,7 +633,7 @@ impl<'de> Deserializer<'de> for AbsentDe<'_> {
     ) -> Result<V::Value, Error> {
         self.record();
         match variants.first() {
-            Some(placeholder) => visitor.visit_enum(BorrowedStrDeserializer::new(*placeholder)),
+            Some(placeholder) => visitor.visit_enum(BorrowedStrDeserializer::new(placeholder)),
             None => Err(de::Error::missing_field(self.key)),
         }
     }
@@ -725,6 +725,9 @@ mod tests {
         from_pairs(pairs.iter().copied())
     }
 
+    /// Pairs and every problem they have.
+    type Failure = (&'static [(&'static str, &'static str)], Vec<Problem>);
+
     fn problem(key: &str, index: Option<usize>, kind: &'static str, msg: &str) -> Problem {
         Problem {
             key: Some(key.to_owned()),
@@ -790,7 +793,7 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported() {
-        let cases: [(&[(&str, &str)], Vec<Problem>); 5] = [
+        let cases: [Failure; 5] = [
             (
                 &[],
                 vec![problem("limit", None, "missing", "field required")],
@@ -877,7 +880,7 @@ mod tests {
                 unit: (),
             })
         );
-        let cases: [(&[(&str, &str)], Vec<Problem>); 3] = [
+        let cases: [Failure; 3] = [
             (
                 &[("x", "1"), ("c", "ab"), ("n", "1"), ("n", "300")],
                 vec![
