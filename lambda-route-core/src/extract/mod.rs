@@ -15,8 +15,10 @@ use crate::describe::Operation;
 
 mod arg;
 mod context;
+mod de;
 mod json;
 mod path;
+mod query;
 mod rejection;
 mod request;
 mod state;
@@ -28,6 +30,7 @@ pub use context::Context;
 pub use json::Json;
 pub(crate) use path::path_param;
 pub use path::FromPathParam;
+pub use query::Query;
 pub use rejection::Rejection;
 pub use rejection::Rejections;
 pub use state::State;
@@ -76,7 +79,8 @@ pub use state::State;
     message = "`{Self}` is neither a path parameter of this route nor an extractor",
     label = "not a `<param>` of the route path, and `{Self}` does not implement `FromRequest`",
     note = "an argument is either named after a `<param>` in the route path (its type implements `FromStr`), \
-            or its type is an extractor: `Json<T>`, `&Request`, or your own type implementing `FromRequest`"
+            or its type is an extractor: `Json<T>`, `Query<T>`, `State<T>`, `Context`, `&Request`, \
+            or your own type implementing `FromRequest`"
 )]
 pub trait FromRequest<'r>: Sized {
     /// Reads `Self` for the argument `arg` of the matched route.

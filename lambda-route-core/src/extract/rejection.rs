@@ -52,6 +52,15 @@ impl Rejection {
         }
     }
 
+    /// A 422 for several fields of one extractor (every bad query parameter at once).
+    pub(crate) fn from_fields(fields: impl IntoIterator<Item = FieldError>) -> Self {
+        Rejection {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            message: Cow::Borrowed(VALIDATION_FAILED),
+            fields: fields.into_iter().collect(),
+        }
+    }
+
     /// The status this rejection answers with.
     pub fn status(&self) -> StatusCode {
         self.status
