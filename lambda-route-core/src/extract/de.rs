@@ -436,6 +436,29 @@ struct ValueDe<'de, 'p> {
     problems: &'p Problems,
 }
 
+/// Hands `$then!` the scalar `deserialize_*` methods with their visitor and type, so every
+/// deserializer that treats scalars alike lists them once.
+macro_rules! scalars {
+    ($then:ident) => {
+        $then! {
+            deserialize_bool => visit_bool(bool)
+            deserialize_i8 => visit_i8(i8)
+            deserialize_i16 => visit_i16(i16)
+            deserialize_i32 => visit_i32(i32)
+            deserialize_i64 => visit_i64(i64)
+            deserialize_i128 => visit_i128(i128)
+            deserialize_u8 => visit_u8(u8)
+            deserialize_u16 => visit_u16(u16)
+            deserialize_u32 => visit_u32(u32)
+            deserialize_u64 => visit_u64(u64)
+            deserialize_u128 => visit_u128(u128)
+            deserialize_f32 => visit_f32(f32)
+            deserialize_f64 => visit_f64(f64)
+            deserialize_char => visit_char(char)
+        }
+    };
+}
+
 /// `deserialize_*` methods that parse with `FromStr`; on failure they record the problem and
 /// go on with `Default::default()` so later fields are still checked.
 macro_rules! parse_scalar {
@@ -461,22 +484,7 @@ macro_rules! parse_scalar {
 impl<'de> Deserializer<'de> for ValueDe<'de, '_> {
     type Error = Error;
 
-    parse_scalar! {
-        deserialize_bool => visit_bool(bool)
-        deserialize_i8 => visit_i8(i8)
-        deserialize_i16 => visit_i16(i16)
-        deserialize_i32 => visit_i32(i32)
-        deserialize_i64 => visit_i64(i64)
-        deserialize_i128 => visit_i128(i128)
-        deserialize_u8 => visit_u8(u8)
-        deserialize_u16 => visit_u16(u16)
-        deserialize_u32 => visit_u32(u32)
-        deserialize_u64 => visit_u64(u64)
-        deserialize_u128 => visit_u128(u128)
-        deserialize_f32 => visit_f32(f32)
-        deserialize_f64 => visit_f64(f64)
-        deserialize_char => visit_char(char)
-    }
+    scalars!(parse_scalar);
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         visitor.visit_borrowed_str(self.value)
@@ -573,22 +581,7 @@ macro_rules! absent_scalar {
 impl<'de> Deserializer<'de> for AbsentDe<'_> {
     type Error = Error;
 
-    absent_scalar! {
-        deserialize_bool => visit_bool(bool)
-        deserialize_i8 => visit_i8(i8)
-        deserialize_i16 => visit_i16(i16)
-        deserialize_i32 => visit_i32(i32)
-        deserialize_i64 => visit_i64(i64)
-        deserialize_i128 => visit_i128(i128)
-        deserialize_u8 => visit_u8(u8)
-        deserialize_u16 => visit_u16(u16)
-        deserialize_u32 => visit_u32(u32)
-        deserialize_u64 => visit_u64(u64)
-        deserialize_u128 => visit_u128(u128)
-        deserialize_f32 => visit_f32(f32)
-        deserialize_f64 => visit_f64(f64)
-        deserialize_char => visit_char(char)
-    }
+    scalars!(absent_scalar);
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         self.record();
