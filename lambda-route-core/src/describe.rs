@@ -8,6 +8,14 @@
 use std::borrow::Cow;
 
 /// Where a parameter is read from.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::describe::ParamLocation;
+///
+/// assert_eq!(ParamLocation::Header.as_str(), "header");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ParamLocation {

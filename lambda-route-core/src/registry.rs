@@ -14,6 +14,19 @@ pub type BoxFuture<'r> = Pin<Box<dyn Future<Output = Response> + Send + 'r>>;
 
 /// The generated shim: extract every argument from the context, call the route function,
 /// turn its output into a [`Response`].
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::registry::{BoxFuture, Handler};
+/// use lambda_route_core::response::IntoResponse;
+/// use lambda_route_core::Ctx;
+///
+/// fn path_of<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+///     Box::pin(async move { cx.request().path().to_owned().into_response() })
+/// }
+/// const SHIM: Handler = path_of;
+/// ```
 pub type Handler = for<'r> fn(&'r Ctx<'r>) -> BoxFuture<'r>;
 
 /// The generated start-up check: runs every argument's
