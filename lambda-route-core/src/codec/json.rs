@@ -51,7 +51,16 @@ pub(crate) fn write_key(out: &mut Vec<u8>, key: &str) {
 
 /// Appends a decimal unsigned integer.
 pub(crate) fn write_u16(out: &mut Vec<u8>, n: u16) {
-    let mut buf = [0u8; 5];
+    write_u64(out, u64::from(n));
+}
+
+/// Appends a decimal unsigned integer.
+pub(crate) fn write_usize(out: &mut Vec<u8>, n: usize) {
+    write_u64(out, n as u64);
+}
+
+fn write_u64(out: &mut Vec<u8>, n: u64) {
+    let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut n = n;
     loop {

@@ -12,7 +12,7 @@ use crate::codec::de::without_position;
 use crate::ctx::Ctx;
 use crate::describe::{Operation, RequestBody};
 use crate::request::Request;
-use crate::response::{HttpError, IntoResponse, Response};
+use crate::response::{HttpError, IntoResponse, LocSegment, Response};
 
 /// A JSON body: as an argument it deserializes the request body; as a return value it
 /// serializes to an `application/json` response.
@@ -73,12 +73,12 @@ fn body_rejection(err: &serde_path_to_error::Error<serde_json::Error>) -> Reject
     let inner = err.inner();
     match inner.classify() {
         serde_json::error::Category::Data => {
-            let mut loc = vec!["body".to_owned()];
+            let mut loc = vec![LocSegment::from("body")];
             loc.extend(err.path().iter().map(|segment| match segment {
-                Segment::Seq { index } => index.to_string(),
-                Segment::Map { key } => key.clone(),
-                Segment::Enum { variant } => variant.clone(),
-                Segment::Unknown => "?".to_owned(),
+                Segment::Seq { index } => LocSegment::Index(*index),
+                Segment::Map { key } => LocSegment::from(key.clone()),
+                Segment::Enum { variant } => LocSegment::from(variant.clone()),
+                Segment::Unknown => LocSegment::from("?"),
             }));
             let msg = inner.to_string();
             let msg = without_position(&msg);
@@ -88,7 +88,7 @@ fn body_rejection(err: &serde_path_to_error::Error<serde_json::Error>) -> Reject
                 .and_then(|rest| rest.strip_suffix('`'));
             match missing {
                 Some(field) => {
-                    loc.push(field.to_owned());
+                    loc.push(LocSegment::from(field.to_owned()));
                     Rejection::field(loc, "missing", "field required")
                 }
                 None => Rejection::field(loc, "invalid", msg.to_owned()),
@@ -164,7 +164,7 @@ mod tests {
             ),
             (
                 r#"{"title":"x","tags":[1]}"#,
-                r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["body","tags","0"],"type":"invalid","msg":"invalid type: integer `1`, expected a string"}]}"#,
+                r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["body","tags",0],"type":"invalid","msg":"invalid type: integer `1`, expected a string"}]}"#,
             ),
             (
                 r#"{"title":"#,

@@ -23,7 +23,7 @@ mod rejection;
 mod request;
 mod state;
 
-pub use crate::response::FieldError;
+pub use crate::response::{FieldError, LocSegment};
 pub use crate::router::PathParams;
 pub use arg::Arg;
 pub use context::Context;

@@ -9,7 +9,7 @@ use super::{Arg, FromRequest, Rejection};
 use crate::ctx::Ctx;
 use crate::describe::{Operation, ParamLocation, Parameter};
 use crate::request::Request;
-use crate::response::FieldError;
+use crate::response::{FieldError, LocSegment};
 
 /// The query string as a `T`, usually a struct with one field per parameter.
 ///
@@ -29,7 +29,7 @@ use crate::response::FieldError;
 /// is absent, `"type":"parse_error"` with `"msg":"invalid u32: ..."` for one that does not
 /// parse (as for path parameters), and `"type":"invalid"` with serde's message for a value the
 /// type refuses after parsing. A list element's location ends with its position among the
-/// parameter's values (`["query","tag","1"]`).
+/// parameter's values (`["query","tag",1]`).
 ///
 /// `#[serde(flatten)]` sees every value as a string, so flattened fields must be strings.
 ///
@@ -84,9 +84,9 @@ fn read_query<'r, T: Deserialize<'r>>(request: &'r Request<'r>) -> Result<Query<
 }
 
 fn field_error(problem: Problem) -> FieldError {
-    let mut loc = vec!["query".to_owned()];
-    loc.extend(problem.key);
-    loc.extend(problem.index.map(|i| i.to_string()));
+    let mut loc = vec![LocSegment::from("query")];
+    loc.extend(problem.key.map(LocSegment::from));
+    loc.extend(problem.index.map(LocSegment::Index));
     FieldError::new(loc, problem.kind, problem.msg)
 }
 
@@ -126,7 +126,7 @@ mod tests {
             (
                 "tag=x&tag=1&tag=y",
                 Err(
-                    r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["query","tag","0"],"type":"parse_error","msg":"invalid u8: invalid digit found in string"},{"loc":["query","tag","2"],"type":"parse_error","msg":"invalid u8: invalid digit found in string"},{"loc":["query","limit"],"type":"missing","msg":"field required"}]}"#,
+                    r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["query","tag",0],"type":"parse_error","msg":"invalid u8: invalid digit found in string"},{"loc":["query","tag",2],"type":"parse_error","msg":"invalid u8: invalid digit found in string"},{"loc":["query","limit"],"type":"missing","msg":"field required"}]}"#,
                 ),
             ),
         ];

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use http::StatusCode;
 
-use crate::response::{ErrorInfo, FieldError, IntoResponse, Response};
+use crate::response::{ErrorInfo, FieldError, IntoResponse, LocSegment, Response};
 
 /// Why an extractor refused a request. It answers instead of the route.
 ///
@@ -43,7 +43,7 @@ impl Rejection {
     pub fn field<L, S>(loc: L, kind: impl Into<Cow<'static, str>>, msg: impl Into<String>) -> Self
     where
         L: IntoIterator<Item = S>,
-        S: Into<Cow<'static, str>>,
+        S: Into<LocSegment>,
     {
         Rejection {
             status: StatusCode::UNPROCESSABLE_ENTITY,

@@ -10,6 +10,81 @@ use http::StatusCode;
 use super::{Body, Response, APPLICATION_JSON};
 use crate::codec::json;
 
+/// One step of a [`FieldError`]'s location: a name (`"body"`, `"title"`) or a position in a
+/// list, written as a JSON number (`["body","items",2,"title"]`).
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::extract::{FieldError, LocSegment};
+///
+/// let field = FieldError::new(
+///     [LocSegment::from("body"), "items".into(), 2.into(), "title".into()],
+///     "missing",
+///     "field required",
+/// );
+/// assert_eq!(field.loc()[2], LocSegment::Index(2));
+/// assert_eq!(field.loc()[3], "title");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum LocSegment {
+    /// A name: the input's kind (`body`, `query`, `header`) or a field's wire name.
+    Key(Cow<'static, str>),
+    /// A position in a list.
+    Index(usize),
+}
+
+impl From<&'static str> for LocSegment {
+    fn from(key: &'static str) -> Self {
+        LocSegment::Key(Cow::Borrowed(key))
+    }
+}
+
+impl From<String> for LocSegment {
+    fn from(key: String) -> Self {
+        LocSegment::Key(Cow::Owned(key))
+    }
+}
+
+impl From<Cow<'static, str>> for LocSegment {
+    fn from(key: Cow<'static, str>) -> Self {
+        LocSegment::Key(key)
+    }
+}
+
+impl From<usize> for LocSegment {
+    fn from(index: usize) -> Self {
+        LocSegment::Index(index)
+    }
+}
+
+impl PartialEq<str> for LocSegment {
+    fn eq(&self, other: &str) -> bool {
+        matches!(self, LocSegment::Key(key) if key == other)
+    }
+}
+
+impl PartialEq<&str> for LocSegment {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
+impl PartialEq<usize> for LocSegment {
+    fn eq(&self, other: &usize) -> bool {
+        matches!(self, LocSegment::Index(index) if index == other)
+    }
+}
+
+impl std::fmt::Display for LocSegment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LocSegment::Key(key) => f.write_str(key),
+            LocSegment::Index(index) => write!(f, "{index}"),
+        }
+    }
+}
+
 /// One failed field of a 422 answer: `{"loc":["path","id"],"type":"...","msg":"..."}`.
 ///
 /// # Examples
@@ -23,17 +98,17 @@ use crate::codec::json;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    loc: Vec<Cow<'static, str>>,
+    loc: Vec<LocSegment>,
     kind: Cow<'static, str>,
     msg: String,
 }
 
 impl FieldError {
-    /// Where (`["path","id"]`, `["body","title"]`), what kind of failure, and a message.
+    /// Where (`["path","id"]`, `["body","items",2]`), what kind of failure, and a message.
     pub fn new<L, S>(loc: L, kind: impl Into<Cow<'static, str>>, msg: impl Into<String>) -> Self
     where
         L: IntoIterator<Item = S>,
-        S: Into<Cow<'static, str>>,
+        S: Into<LocSegment>,
     {
         FieldError {
             loc: loc.into_iter().map(Into::into).collect(),
@@ -43,7 +118,7 @@ impl FieldError {
     }
 
     /// The location, outermost first.
-    pub fn loc(&self) -> &[Cow<'static, str>] {
+    pub fn loc(&self) -> &[LocSegment] {
         &self.loc
     }
 
@@ -63,7 +138,10 @@ impl FieldError {
             if i > 0 {
                 out.push(b',');
             }
-            json::write_str(out, part);
+            match part {
+                LocSegment::Key(key) => json::write_str(out, key),
+                LocSegment::Index(index) => json::write_usize(out, *index),
+            }
         }
         out.extend_from_slice(b"],\"type\":");
         json::write_str(out, &self.kind);

@@ -10,7 +10,7 @@ mod http_error;
 mod into_response;
 
 pub(crate) use error::render as render_error;
-pub use error::{ErrorInfo, FieldError};
+pub use error::{ErrorInfo, FieldError, LocSegment};
 pub use http_error::HttpError;
 pub use into_response::IntoResponse;
 
