@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, FnArg, ItemFn, Lit, LitStr, Pat, Type};
 
 use super::args::RawArgs;
+use super::attrs::{self, ParamKind, Shape};
 use super::template;
 
 /// A route that passed every check: what expansion needs.
@@ -30,6 +31,14 @@ pub(crate) enum ArgKind {
     Path { index: usize, name: String },
     /// Filled by `FromRequest`, as the argument named `name` (see [`arg_name`]).
     Extractor { name: String },
+    /// `#[query]`, `#[header]` or `#[cookie]`: the value(s) named `name` on the wire, each a
+    /// `value` (the argument's type, or its `Option`/`Vec` element).
+    Param {
+        kind: ParamKind,
+        name: String,
+        shape: Shape,
+        value: Type,
+    },
 }
 
 /// Where a method attribute gets its methods.
@@ -54,16 +63,16 @@ impl Methods {
     }
 }
 
-struct Errors(Option<syn::Error>);
+pub(crate) struct Errors(Option<syn::Error>);
 
 impl Errors {
-    fn push(&mut self, span: Span, message: impl std::fmt::Display) {
+    pub(crate) fn push(&mut self, span: Span, message: impl std::fmt::Display) {
         self.add(syn::Error::new(span, message));
     }
 
     /// An error spanning all of `tokens`: on stable, a span cannot join several tokens, but
     /// `syn::Error::new_spanned` still underlines from the first to the last.
-    fn push_spanned(&mut self, tokens: impl ToTokens, message: impl std::fmt::Display) {
+    pub(crate) fn push_spanned(&mut self, tokens: impl ToTokens, message: impl std::fmt::Display) {
         self.add(syn::Error::new_spanned(tokens, message));
     }
 
@@ -175,6 +184,8 @@ pub(crate) fn validate(
         .filter_map(lambda_route_path::Segment::param_name)
         .collect();
     let mut bound: Vec<&str> = Vec::new();
+    // Every parameter argument so far: kind, wire name, where it is named.
+    let mut declared: Vec<(ParamKind, String, Span)> = Vec::new();
     let mut args = Vec::new();
     for input in &sig.inputs {
         match input {
@@ -189,14 +200,78 @@ pub(crate) fn validate(
                         "route functions cannot be generic: write the argument's concrete type, not `impl Trait`",
                     );
                 }
-                let param = match &*typed.pat {
+                let ident = match &*typed.pat {
                     // `r#type` fills `<type>`.
-                    Pat::Ident(ident) => {
-                        let name = ident.ident.unraw();
-                        params.iter().copied().enumerate().find(|(_, param)| name == param)
-                    }
+                    Pat::Ident(ident) => Some(ident.ident.unraw().to_string()),
                     _ => None,
                 };
+                let param = ident.as_deref().and_then(|name| {
+                    params.iter().copied().enumerate().find(|(_, param)| name == *param)
+                });
+                let marker = attrs::marker(&typed.attrs, &mut errors);
+                if let (Some(marker), Some((_, name))) = (&marker, param) {
+                    // Bound all the same: "has no function argument" would only add noise.
+                    bound.push(name);
+                    errors.push_spanned(
+                        marker.attr,
+                        format!(
+                            "`{name}` is a path parameter of this route (`<{name}>`): it needs no #[{}]; \
+                             to read a {} of the same name, rename the argument and write #[{}(\"{name}\")]",
+                            marker.kind.as_str(),
+                            marker.kind.as_str(),
+                            marker.kind.as_str(),
+                        ),
+                    );
+                    continue;
+                }
+                if let Some(marker) = marker {
+                    let span = attrs::name_span(&marker, &typed.pat);
+                    let name = match (&marker.name, &ident) {
+                        (Some(lit), _) => Some(lit.value()),
+                        (None, Some(ident)) => Some(attrs::wire_name(marker.kind, ident)),
+                        (None, None) => {
+                            let k = marker.kind.as_str();
+                            errors.push_spanned(
+                                &typed.pat,
+                                format!("#[{k}] takes its name from the argument, and this pattern has none: write #[{k}(\"name\")] or bind a plain identifier"),
+                            );
+                            None
+                        }
+                    };
+                    let Some(name) = name else { continue };
+                    if let Some(problem) = attrs::name_problem(marker.kind, &name) {
+                        errors.push(span, problem);
+                        continue;
+                    }
+                    match declared
+                        .iter()
+                        .find(|(kind, other, _)| *kind == marker.kind && attrs::same_name(*kind, other, &name))
+                    {
+                        Some((kind, other, first)) => {
+                            let noun = kind.noun();
+                            let note = if *kind == ParamKind::Header && *other != name {
+                                format!(" (as `{other}`: header names ignore case)")
+                            } else {
+                                String::new()
+                            };
+                            errors.push(span, format!("{noun} `{name}` is declared twice{note}: read it once, or as a `Vec<T>` for every value"));
+                            errors.push(*first, "first declared here");
+                            continue;
+                        }
+                        None => declared.push((marker.kind, name.clone(), span)),
+                    }
+                    let (shape, value) = attrs::shape(&typed.ty);
+                    args.push(Arg {
+                        ty: (*typed.ty).clone(),
+                        kind: ArgKind::Param {
+                            kind: marker.kind,
+                            name,
+                            shape,
+                            value: value.clone(),
+                        },
+                    });
+                    continue;
+                }
                 let kind = match param {
                     Some((index, name)) => {
                         bound.push(name);
