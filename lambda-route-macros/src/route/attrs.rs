@@ -147,10 +147,10 @@ fn read_name(attr: &Attribute, kind: ParamKind, errors: &mut Errors) -> Option<O
 }
 
 fn unknown_message(name: &str) -> String {
-    let expected = "expected #[query], #[header] or #[cookie], optionally with the name on the wire: #[header(\"x-api-key\")]";
+    let expected = "route arguments take #[query], #[header] or #[cookie], each optionally with the name on the wire: #[header(\"x-api-key\")]";
     if name == "path" {
         return format!(
-            "unknown argument attribute `#[path]`: a path parameter needs no attribute, name the argument after its `<param>`; {expected}"
+            "unknown argument attribute `#[path]`: a path parameter needs no attribute, name the argument after its `<param>` ({expected})"
         );
     }
     let close = ParamKind::ALL
@@ -159,7 +159,9 @@ fn unknown_message(name: &str) -> String {
         .find(|known| edit_distance(name, known) <= 2);
     match close {
         Some(known) => {
-            format!("unknown argument attribute `#[{name}]`: did you mean `#[{known}]`? {expected}")
+            format!(
+                "unknown argument attribute `#[{name}]`: did you mean `#[{known}]`? ({expected})"
+            )
         }
         None => format!("unknown argument attribute `#[{name}]`: {expected}"),
     }

@@ -218,7 +218,7 @@ pub(crate) fn validate(
                             "`{name}` is a path parameter of this route (`<{name}>`): it needs no #[{}]; \
                              to read a {} of the same name, rename the argument and write #[{}(\"{name}\")]",
                             marker.kind.as_str(),
-                            marker.kind.as_str(),
+                            marker.kind.noun(),
                             marker.kind.as_str(),
                         ),
                     );
