@@ -37,7 +37,7 @@ pub(crate) enum ArgKind {
         kind: ParamKind,
         name: String,
         shape: Shape,
-        value: Type,
+        value: Box<Type>,
     },
 }
 
@@ -267,7 +267,7 @@ pub(crate) fn validate(
                             kind: marker.kind,
                             name,
                             shape,
-                            value: value.clone(),
+                            value: Box::new(value.clone()),
                         },
                     });
                     continue;
