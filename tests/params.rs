@@ -183,6 +183,38 @@ fn lattice_v1(path: &str, query: &[(&str, &str)], headers: &[(&str, &str)]) -> V
     )
 }
 
+/// A Function URL event: headers joined with commas like HTTP API v2, cookies in `cookies`.
+fn function_url(
+    path: &str,
+    raw_query: &str,
+    headers: &[(&str, &str)],
+    cookies: &[&str],
+) -> Vec<u8> {
+    aimed_at(
+        "function-url-get.json",
+        "GET",
+        path,
+        &[
+            ("/rawQueryString", json!(raw_query)),
+            ("/headers", joined(headers)),
+            ("/cookies", json!(cookies)),
+        ],
+    )
+}
+
+/// A VPC Lattice v2 event: query and header values as arrays, kept apart.
+fn lattice_v2(path: &str, query: &[(&str, &str)], headers: &[(&str, &str)]) -> Vec<u8> {
+    aimed_at(
+        "lattice-v2-get.json",
+        "GET",
+        path,
+        &[
+            ("/queryStringParameters", maps(query).1),
+            ("/headers", maps(headers).1),
+        ],
+    )
+}
+
 /// `pairs` as a single-value map (last value wins) and a multi-value map.
 fn maps(pairs: &[(&str, &str)]) -> (Value, Value) {
     let mut single = Map::new();
@@ -324,6 +356,27 @@ fn every_form_from_lattice_v1() {
 }
 
 #[test]
+fn every_form_from_function_url_and_lattice_v2() {
+    assert_eq!(
+        answer(&function_url(
+            "/search",
+            "q=a+b&tag=x%2Cy&tag=z",
+            &[("X-API-KEY", "k5")],
+            &["session=u"]
+        )),
+        ok(r#"q="a b" limit=None sort=None tag=["x,y", "z"] key="k5" session=Some("u")"#)
+    );
+    assert_eq!(
+        answer(&lattice_v2(
+            "/search",
+            &[("q", "a+b"), ("tag", "x"), ("tag", "y"), ("limit", "1")],
+            &[("x-api-key", "k6"), ("cookie", "session=v")]
+        )),
+        ok(r#"q="a+b" limit=Some(1) sort=None tag=["x", "y"] key="k6" session=Some("v")"#)
+    );
+}
+
+#[test]
 fn optional_and_list_parameters_may_be_absent() {
     let expected = ok(r#"q="" limit=None sort=None tag=[] key="k" session=None"#);
     assert_eq!(
@@ -406,8 +459,13 @@ fn repeated_headers_fill_a_vec_on_every_source() {
     // Kept apart by the source.
     assert_eq!(answer(&rest_v1("/headers", &[], &headers)), expected);
     assert_eq!(answer(&alb_multi("/headers", &[], &headers)), expected);
+    assert_eq!(answer(&lattice_v2("/headers", &[], &headers)), expected);
     // Joined with commas by the source, split again.
     assert_eq!(answer(&http_v2("/headers", "", &headers, &[])), expected);
+    assert_eq!(
+        answer(&function_url("/headers", "", &headers, &[])),
+        expected
+    );
     assert_eq!(answer(&lattice_v1("/headers", &[], &headers)), expected);
     // ALB single-value mode keeps the last value only.
     assert_eq!(
