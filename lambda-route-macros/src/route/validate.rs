@@ -6,7 +6,7 @@ use syn::ext::IdentExt;
 #[cfg(test)]
 use syn::parse::Parser;
 use syn::spanned::Spanned;
-use syn::{Expr, ExprLit, FnArg, ItemFn, Lit, LitStr, Pat, Type};
+use syn::{Expr, ExprLit, FnArg, ItemFn, Lit, LitStr, Pat, PatType, Type};
 
 use super::args::RawArgs;
 use super::attrs::{self, ParamKind, Shape};
@@ -184,8 +184,7 @@ pub(crate) fn validate(
         .filter_map(lambda_route_path::Segment::param_name)
         .collect();
     let mut bound: Vec<&str> = Vec::new();
-    // Every parameter argument so far: kind, wire name, where it is named.
-    let mut declared: Vec<(ParamKind, String, Span)> = Vec::new();
+    let mut declared: Vec<Declared> = Vec::new();
     let mut args = Vec::new();
     for input in &sig.inputs {
         match input {
@@ -225,51 +224,15 @@ pub(crate) fn validate(
                     continue;
                 }
                 if let Some(marker) = marker {
-                    let span = attrs::name_span(&marker, &typed.pat);
-                    let name = match (&marker.name, &ident) {
-                        (Some(lit), _) => Some(lit.value()),
-                        (None, Some(ident)) => Some(attrs::wire_name(marker.kind, ident)),
-                        (None, None) => {
-                            let k = marker.kind.as_str();
-                            errors.push_spanned(
-                                &typed.pat,
-                                format!("#[{k}] takes its name from the argument, and this pattern has none: write #[{k}(\"name\")] or bind a plain identifier"),
-                            );
-                            None
-                        }
-                    };
-                    let Some(name) = name else { continue };
-                    if let Some(problem) = attrs::name_problem(marker.kind, &name) {
-                        errors.push(span, problem);
-                        continue;
-                    }
-                    match declared
-                        .iter()
-                        .find(|(kind, other, _)| *kind == marker.kind && attrs::same_name(*kind, other, &name))
+                    let ident = ident.as_deref();
+                    if let Some(kind) =
+                        param_kind(&marker, typed, ident, &mut declared, &mut errors)
                     {
-                        Some((kind, other, first)) => {
-                            let noun = kind.noun();
-                            let note = if *kind == ParamKind::Header && *other != name {
-                                format!(" (as `{other}`: header names ignore case)")
-                            } else {
-                                String::new()
-                            };
-                            errors.push(span, format!("{noun} `{name}` is declared twice{note}: read it once, or as a `Vec<T>` for every value"));
-                            errors.push(*first, "first declared here");
-                            continue;
-                        }
-                        None => declared.push((marker.kind, name.clone(), span)),
+                        args.push(Arg {
+                            ty: (*typed.ty).clone(),
+                            kind,
+                        });
                     }
-                    let (shape, value) = attrs::shape(&typed.ty);
-                    args.push(Arg {
-                        ty: (*typed.ty).clone(),
-                        kind: ArgKind::Param {
-                            kind: marker.kind,
-                            name,
-                            shape,
-                            value: Box::new(value.clone()),
-                        },
-                    });
                     continue;
                 }
                 let kind = match param {
@@ -332,6 +295,69 @@ pub(crate) fn validate(
             args,
         }),
     }
+}
+
+/// A parameter argument seen so far: kind, wire name, where it is named.
+type Declared = (ParamKind, String, Span);
+
+/// The kind of an argument marked `#[query]`, `#[header]` or `#[cookie]` (not a path
+/// parameter's name), or `None` after reporting why it cannot be one: no name, a name that
+/// is not valid for its kind, or a name `declared` before.
+fn param_kind(
+    marker: &attrs::Marker<'_>,
+    typed: &PatType,
+    ident: Option<&str>,
+    declared: &mut Vec<Declared>,
+    errors: &mut Errors,
+) -> Option<ArgKind> {
+    let kind = marker.kind;
+    let span = attrs::name_span(marker, &typed.pat);
+    let name = match (&marker.name, ident) {
+        (Some(lit), _) => lit.value(),
+        (None, Some(ident)) => attrs::wire_name(kind, ident),
+        (None, None) => {
+            let k = kind.as_str();
+            errors.push_spanned(
+                &typed.pat,
+                format!(
+                    "#[{k}] takes its name from the argument, and this pattern has none: \
+                     write #[{k}(\"name\")] or bind a plain identifier"
+                ),
+            );
+            return None;
+        }
+    };
+    if let Some(problem) = attrs::name_problem(kind, &name) {
+        errors.push(span, problem);
+        return None;
+    }
+    let twice = declared
+        .iter()
+        .find(|(k, other, _)| *k == kind && attrs::same_name(kind, other, &name));
+    if let Some((_, other, first)) = twice {
+        let note = if kind == ParamKind::Header && *other != name {
+            format!(" (as `{other}`: header names ignore case)")
+        } else {
+            String::new()
+        };
+        errors.push(
+            span,
+            format!(
+                "{} `{name}` is declared twice{note}: read it once, or as a `Vec<T>` for every value",
+                kind.noun()
+            ),
+        );
+        errors.push(*first, "first declared here");
+        return None;
+    }
+    declared.push((kind, name.clone(), span));
+    let (shape, value) = attrs::shape(&typed.ty);
+    Some(ArgKind::Param {
+        kind,
+        name,
+        shape,
+        value: Box::new(value.clone()),
+    })
 }
 
 fn parse_status(value: &Expr) -> Result<u16, (Span, String)> {
