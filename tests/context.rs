@@ -288,7 +288,7 @@ fn routes_describe_what_they_read() {
     assert_eq!(
         operation.parameters(),
         [
-            Parameter::new(ParamLocation::Path, "id"),
+            Parameter::new(ParamLocation::Path, "id").with_type_name("u64"),
             Parameter::new(ParamLocation::Header, "x-tenant"),
         ]
     );

@@ -111,6 +111,17 @@ mod shadowed {
         ::core::result::Result::Ok(::std::format!("{a} {rest} {}", caller.0))
     }
 
+    /// Query, header and cookie arguments, with `Option` and `Vec` written by full path (the
+    /// short names are look-alike structs here).
+    #[get("/hygiene-params")]
+    pub(crate) fn hygiene_params(
+        #[query] n: ::core::option::Option<u32>,
+        #[header] x_tag: ::std::vec::Vec<::std::string::String>,
+        #[cookie("id")] id: ::std::string::String,
+    ) -> ::std::string::String {
+        ::std::format!("{n:?} {x_tag:?} {id}")
+    }
+
     /// `#[lambda_main]` compiles here too; in a test binary it cannot be the real `main`.
     mod entry {
         use super::{lambda_main, App};
@@ -144,6 +155,18 @@ macro_rules! route_with {
     };
 }
 route_with!(post, "/with/<n>", with_fragments, "fragments");
+
+/// A parameter argument from fragments: the attribute as `$kind:ident`, the type as `$t:ty`
+/// (an invisible group around `Option<u8>`, still seen as optional).
+macro_rules! param_route {
+    ($path:literal, $name:ident, $kind:ident, $arg:ident: $t:ty) => {
+        #[::lambda_route::get($path)]
+        fn $name(#[$kind] $arg: $t) -> ::std::string::String {
+            ::std::format!("{:?}", $arg)
+        }
+    };
+}
+param_route!("/param-from-macro", param_from_macro, query, limit: Option<u8>);
 
 /// `#[lambda_main]` from a `macro_rules!` (compiled only: a test binary has its own `main`).
 macro_rules! entry_from_macro {
@@ -232,12 +255,35 @@ fn a_route_defined_by_a_macro_rules_answers() {
 }
 
 #[test]
+fn parameter_arguments_work_under_shadowing_and_from_macro_rules() {
+    let mut with_params: Value = serde_json::from_slice(&event("GET", "/hygiene-params")).unwrap();
+    with_params["rawQueryString"] = json!("n=5");
+    with_params["headers"] = json!({"X-Tag": "a,b"});
+    with_params["cookies"] = json!(["id=7"]);
+    assert_eq!(
+        dispatch(&serde_json::to_vec(&with_params).unwrap()),
+        text(200, r#"Some(5) ["a", "b"] 7"#)
+    );
+    let mut limited: Value = serde_json::from_slice(&event("GET", "/param-from-macro")).unwrap();
+    assert_eq!(
+        dispatch(&serde_json::to_vec(&limited).unwrap()),
+        text(200, "None")
+    );
+    limited["rawQueryString"] = json!("limit=9");
+    assert_eq!(
+        dispatch(&serde_json::to_vec(&limited).unwrap()),
+        text(200, "Some(9)")
+    );
+}
+
+#[test]
 fn the_functions_stay_callable_as_written() {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
     assert_eq!(shadowed::hygiene(), "hygienic");
     assert_eq!(from_macro(1), "from macro 1");
+    assert_eq!(param_from_macro(Some(1)), "Some(1)");
     assert_eq!(runtime.block_on(with_fragments(2)), "fragments 2");
     assert_eq!(
         runtime

@@ -351,7 +351,7 @@ fn routes_describe_their_query_parameters() {
     assert_eq!(
         entry.describe().parameters(),
         [
-            Parameter::new(ParamLocation::Path, "id"),
+            Parameter::new(ParamLocation::Path, "id").with_type_name("u64"),
             Parameter::new(ParamLocation::Query, "limit"),
             Parameter::new(ParamLocation::Query, "nextToken").optional(),
             Parameter::new(ParamLocation::Query, "tag").optional(),

@@ -7,7 +7,7 @@ pub use inventory;
 pub use crate::app::{AppState, StartupProblem};
 pub use crate::ctx::Ctx;
 pub use crate::describe::{Operation, ParamLocation, Parameter};
-pub use crate::extract::{Arg, FromPathParam, FromRequest, Rejections};
+pub use crate::extract::{Arg, FromParam, FromPathParam, FromRequest, Rejections};
 pub use crate::registry::{BoxFuture, Handler, Location, Route};
 pub use crate::response::{IntoResponse, Response};
 pub use crate::runtime::{run, IntoApp};
@@ -32,10 +32,64 @@ pub fn path_param<T: FromPathParam>(
     crate::extract::path_param(cx.path_params(), index, name, rejections)
 }
 
-/// Describes path parameter `name`.
+/// Describes path parameter `name` of type `T`.
 #[inline]
-pub fn describe_path_param(operation: &mut Operation, name: &'static str) {
-    operation.parameter(Parameter::new(ParamLocation::Path, name));
+pub fn describe_path_param<T: ?Sized>(operation: &mut Operation, name: &'static str) {
+    operation.parameter(
+        Parameter::new(ParamLocation::Path, name).with_type_name(std::any::type_name::<T>()),
+    );
+}
+
+/// A required `#[query]`, `#[header]` or `#[cookie]` argument, its rejection recorded.
+#[inline]
+pub fn param_required<T: FromParam>(
+    cx: &Ctx<'_>,
+    location: ParamLocation,
+    name: &'static str,
+    rejections: &mut Rejections,
+) -> Option<T> {
+    crate::extract::param_required(cx.request(), location, name, rejections)
+}
+
+/// An `Option<T>` parameter argument: `Some(None)` when absent.
+#[inline]
+pub fn param_optional<T: FromParam>(
+    cx: &Ctx<'_>,
+    location: ParamLocation,
+    name: &'static str,
+    rejections: &mut Rejections,
+) -> Option<Option<T>> {
+    crate::extract::param_optional(cx.request(), location, name, rejections)
+}
+
+/// A `Vec<T>` parameter argument: every value, `Some(vec![])` when there is none.
+#[inline]
+pub fn param_list<T: FromParam>(
+    cx: &Ctx<'_>,
+    location: ParamLocation,
+    name: &'static str,
+    rejections: &mut Rejections,
+) -> Option<Vec<T>> {
+    crate::extract::param_list(cx.request(), location, name, rejections)
+}
+
+/// Describes a parameter argument whose values are `T`.
+#[inline]
+pub fn describe_param<T: ?Sized>(
+    operation: &mut Operation,
+    location: ParamLocation,
+    name: &'static str,
+    required: bool,
+    list: bool,
+) {
+    let mut parameter = Parameter::new(location, name).with_type_name(std::any::type_name::<T>());
+    if !required {
+        parameter = parameter.optional();
+    }
+    if list {
+        parameter = parameter.list();
+    }
+    operation.parameter(parameter);
 }
 
 /// The route's answer: its return value as a response, with the route's `status = N`

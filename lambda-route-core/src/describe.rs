@@ -41,7 +41,13 @@ impl ParamLocation {
     }
 }
 
-/// One parameter a route reads.
+/// One parameter a route reads: where, under which name on the wire, whether it is
+/// required, whether it takes every value of a repeated name, and the Rust type of one value
+/// when the route knows it.
+///
+/// Path parameters and `#[query]`, `#[header]` and `#[cookie]` arguments carry their type
+/// ([`std::any::type_name`] of one value: `u32`, `alloc::string::String`); a
+/// [`Query<T>`](crate::extract::Query) struct's fields do not.
 ///
 /// # Examples
 ///
@@ -51,12 +57,21 @@ impl ParamLocation {
 /// let limit = Parameter::new(ParamLocation::Query, "limit").optional();
 /// assert_eq!(limit.name(), "limit");
 /// assert!(!limit.is_required());
+///
+/// let tags = Parameter::new(ParamLocation::Query, "tag")
+///     .optional()
+///     .list()
+///     .with_type_name(std::any::type_name::<String>());
+/// assert!(tags.is_list());
+/// assert_eq!(tags.type_name(), Some("alloc::string::String"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parameter {
     location: ParamLocation,
     name: Cow<'static, str>,
     required: bool,
+    list: bool,
+    type_name: Option<&'static str>,
 }
 
 impl Parameter {
@@ -66,12 +81,27 @@ impl Parameter {
             location,
             name: name.into(),
             required: true,
+            list: false,
+            type_name: None,
         }
     }
 
     /// The same parameter, optional.
     pub fn optional(mut self) -> Self {
         self.required = false;
+        self
+    }
+
+    /// The same parameter, taking every value of a repeated name (`?tag=a&tag=b`).
+    pub fn list(mut self) -> Self {
+        self.list = true;
+        self
+    }
+
+    /// The same parameter, with the Rust type of one value ([`std::any::type_name`]; for a
+    /// list or an optional parameter, the element's type).
+    pub fn with_type_name(mut self, type_name: &'static str) -> Self {
+        self.type_name = Some(type_name);
         self
     }
 
@@ -88,6 +118,17 @@ impl Parameter {
     /// Whether a request without it is rejected.
     pub fn is_required(&self) -> bool {
         self.required
+    }
+
+    /// Whether it takes every value of a repeated name, as a list.
+    pub fn is_list(&self) -> bool {
+        self.list
+    }
+
+    /// The Rust type of one value, when known: `u32`, `alloc::string::String`,
+    /// `my_app::SortKey`.
+    pub fn type_name(&self) -> Option<&'static str> {
+        self.type_name
     }
 }
 

@@ -31,6 +31,11 @@ method_attributes! {
     /// The path is static segments, `<name>` for one segment (parsed into the argument named
     /// `name` through `FromStr`) and a final `<name..>` for the rest of the path (zero or more
     /// segments, without the leading `/`). Option: `status = 201` for the success status.
+    ///
+    /// Other arguments are extractors, or one query parameter, header or cookie each when
+    /// marked `#[query]`, `#[header]` or `#[cookie]` (optionally with the name on the wire:
+    /// `#[header("x-api-key")] key: String`); the type is `FromStr`, `Option<T>` or `Vec<T>`.
+    /// These attributes are read and removed by the route attribute.
     get => "GET",
     /// A `POST` route: `#[post("/todos", status = 201)]`. See [`get`](macro@get) for the path syntax.
     post => "POST",

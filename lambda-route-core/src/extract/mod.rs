@@ -15,8 +15,11 @@ use crate::describe::Operation;
 
 mod arg;
 mod context;
+mod cookies;
 mod de;
+mod headers;
 mod json;
+mod param;
 mod path;
 mod query;
 mod rejection;
@@ -27,7 +30,14 @@ pub use crate::response::{FieldError, LocSegment};
 pub use crate::router::PathParams;
 pub use arg::Arg;
 pub use context::Context;
+pub use cookies::Cookies;
+pub use headers::Headers;
 pub use json::Json;
+#[doc(hidden)]
+pub use param::FromParam;
+pub(crate) use param::{
+    list as param_list, optional as param_optional, required as param_required,
+};
 pub(crate) use path::path_param;
 pub use path::FromPathParam;
 pub use query::Query;
@@ -80,7 +90,8 @@ pub use state::State;
     label = "not a `<param>` of the route path, and `{Self}` does not implement `FromRequest`",
     note = "an argument is either named after a `<param>` in the route path (its type implements `FromStr`), \
             or its type is an extractor: `Json<T>`, `Query<T>`, `State<T>`, `Context`, `&Request`, \
-            or your own type implementing `FromRequest`"
+            or your own type implementing `FromRequest`",
+    note = "a single query parameter, header or cookie is an argument marked `#[query]`, `#[header]` or `#[cookie]`"
 )]
 pub trait FromRequest<'r>: Sized {
     /// Reads `Self` for the argument `arg` of the matched route.

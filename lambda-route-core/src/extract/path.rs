@@ -105,7 +105,7 @@ pub(crate) fn path_param<T: FromPathParam>(
 }
 
 /// `u64`, `TodoId`, `Option<u8>`: the type's own name without its module path.
-fn short_type_name<T>() -> &'static str {
+pub(super) fn short_type_name<T>() -> &'static str {
     let full = std::any::type_name::<T>();
     let base = full.split('<').next().unwrap_or(full);
     match base.rfind("::") {

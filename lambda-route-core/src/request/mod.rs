@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use http::Method;
 
+mod cookies;
 pub(crate) mod pairs;
 mod source;
 

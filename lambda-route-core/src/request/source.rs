@@ -88,6 +88,30 @@ impl Source {
     pub fn path_is_decoded(self) -> bool {
         matches!(self, Source::HttpApiV1 | Source::HttpApiV2)
     }
+
+    /// Whether this source joins a header sent several times into one comma-separated value.
+    ///
+    /// HTTP API payload 2.0, Function URLs and VPC Lattice v1 deliver `x-tag: a` and
+    /// `x-tag: b` as one `x-tag: a,b`; REST APIs (`multiValueHeaders`), HTTP API payload 1.0,
+    /// ALB (multi-value mode) and VPC Lattice v2 keep the values apart. A `Vec<T>` header
+    /// parameter splits the values of a joining source on commas, so it reads the same list
+    /// from every source. (ALB in single-value mode keeps only the last value: nothing can
+    /// bring the others back.)
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::event::Source;
+    ///
+    /// assert!(Source::HttpApiV2.joins_repeated_headers());
+    /// assert!(!Source::ApiGatewayV1.joins_repeated_headers());
+    /// ```
+    pub fn joins_repeated_headers(self) -> bool {
+        matches!(
+            self,
+            Source::HttpApiV2 | Source::FunctionUrl | Source::VpcLatticeV1
+        )
+    }
 }
 
 impl fmt::Display for Source {

@@ -5,6 +5,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{ItemFn, Lifetime, ReturnType};
 
+use super::attrs::{ParamKind, Shape};
 use super::validate::{ArgKind, Route};
 use crate::paths::private;
 
@@ -35,6 +36,24 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
             ArgKind::Path { index, name } => quote_spanned! {ty.span()=>
                 let #var = #p::path_param::<#ty>(#cx, #index, #name, &mut #rejections);
             },
+            ArgKind::Param {
+                kind,
+                name,
+                shape,
+                value,
+            } => {
+                // At the value's type: "cannot be parsed" underlines `Key` in `Option<Key>`.
+                let p = private(value.span());
+                let location = location(&p, *kind);
+                let read = match shape {
+                    Shape::One => quote_spanned!(value.span()=> param_required),
+                    Shape::Optional => quote_spanned!(value.span()=> param_optional),
+                    Shape::List => quote_spanned!(value.span()=> param_list),
+                };
+                quote_spanned! {value.span()=>
+                    let #var = #p::#read::<#value>(#cx, #location, #name, &mut #rejections);
+                }
+            }
             ArgKind::Extractor { name } => quote_spanned! {ty.span()=>
                 let #var = #p::collect(
                     <#ty as #p::FromRequest<'_>>::from_request(#cx, #p::Arg::new(#name, #i)).await,
@@ -47,7 +66,7 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
         let ty = &arg.ty;
         let p = private(ty.span());
         match &arg.kind {
-            ArgKind::Path { .. } => None,
+            ArgKind::Path { .. } | ArgKind::Param { .. } => None,
             ArgKind::Extractor { name } => Some(quote_spanned! {ty.span()=>
                 <#ty as #p::FromRequest<'_>>::check(#state, #p::Arg::new(#name, #i))?;
             }),
@@ -58,8 +77,21 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
         let p = private(ty.span());
         match &arg.kind {
             ArgKind::Path { name, .. } => quote! {
-                #p::describe_path_param(#operation, #name);
+                #p::describe_path_param::<#ty>(#operation, #name);
             },
+            ArgKind::Param {
+                kind,
+                name,
+                shape,
+                value,
+            } => {
+                let location = location(&p, *kind);
+                let required = *shape == Shape::One;
+                let list = *shape == Shape::List;
+                quote! {
+                    #p::describe_param::<#value>(#operation, #location, #name, #required, #list);
+                }
+            }
             ArgKind::Extractor { name } => quote_spanned! {ty.span()=>
                 <#ty as #p::FromRequest<'_>>::describe(#operation, #p::Arg::new(#name, #i));
             },
@@ -144,5 +176,14 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
                 .describe(#describe)
             }
         };
+    }
+}
+
+/// The runtime's `ParamLocation` for `kind`.
+fn location(p: &TokenStream, kind: ParamKind) -> TokenStream {
+    match kind {
+        ParamKind::Query => quote!(#p::ParamLocation::Query),
+        ParamKind::Header => quote!(#p::ParamLocation::Header),
+        ParamKind::Cookie => quote!(#p::ParamLocation::Cookie),
     }
 }

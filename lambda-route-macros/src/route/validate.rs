@@ -6,9 +6,10 @@ use syn::ext::IdentExt;
 #[cfg(test)]
 use syn::parse::Parser;
 use syn::spanned::Spanned;
-use syn::{Expr, ExprLit, FnArg, ItemFn, Lit, LitStr, Pat, Type};
+use syn::{Expr, ExprLit, FnArg, ItemFn, Lit, LitStr, Pat, PatType, Type};
 
 use super::args::RawArgs;
+use super::attrs::{self, ParamKind, Shape};
 use super::template;
 
 /// A route that passed every check: what expansion needs.
@@ -30,6 +31,14 @@ pub(crate) enum ArgKind {
     Path { index: usize, name: String },
     /// Filled by `FromRequest`, as the argument named `name` (see [`arg_name`]).
     Extractor { name: String },
+    /// `#[query]`, `#[header]` or `#[cookie]`: the value(s) named `name` on the wire, each a
+    /// `value` (the argument's type, or its `Option`/`Vec` element).
+    Param {
+        kind: ParamKind,
+        name: String,
+        shape: Shape,
+        value: Box<Type>,
+    },
 }
 
 /// Where a method attribute gets its methods.
@@ -54,16 +63,16 @@ impl Methods {
     }
 }
 
-struct Errors(Option<syn::Error>);
+pub(crate) struct Errors(Option<syn::Error>);
 
 impl Errors {
-    fn push(&mut self, span: Span, message: impl std::fmt::Display) {
+    pub(crate) fn push(&mut self, span: Span, message: impl std::fmt::Display) {
         self.add(syn::Error::new(span, message));
     }
 
     /// An error spanning all of `tokens`: on stable, a span cannot join several tokens, but
     /// `syn::Error::new_spanned` still underlines from the first to the last.
-    fn push_spanned(&mut self, tokens: impl ToTokens, message: impl std::fmt::Display) {
+    pub(crate) fn push_spanned(&mut self, tokens: impl ToTokens, message: impl std::fmt::Display) {
         self.add(syn::Error::new_spanned(tokens, message));
     }
 
@@ -175,6 +184,7 @@ pub(crate) fn validate(
         .filter_map(lambda_route_path::Segment::param_name)
         .collect();
     let mut bound: Vec<&str> = Vec::new();
+    let mut declared: Vec<Declared> = Vec::new();
     let mut args = Vec::new();
     for input in &sig.inputs {
         match input {
@@ -189,14 +199,42 @@ pub(crate) fn validate(
                         "route functions cannot be generic: write the argument's concrete type, not `impl Trait`",
                     );
                 }
-                let param = match &*typed.pat {
+                let ident = match &*typed.pat {
                     // `r#type` fills `<type>`.
-                    Pat::Ident(ident) => {
-                        let name = ident.ident.unraw();
-                        params.iter().copied().enumerate().find(|(_, param)| name == param)
-                    }
+                    Pat::Ident(ident) => Some(ident.ident.unraw().to_string()),
                     _ => None,
                 };
+                let param = ident.as_deref().and_then(|name| {
+                    params.iter().copied().enumerate().find(|(_, param)| name == *param)
+                });
+                let marker = attrs::marker(&typed.attrs, &mut errors);
+                if let (Some(marker), Some((_, name))) = (&marker, param) {
+                    // Bound all the same: "has no function argument" would only add noise.
+                    bound.push(name);
+                    errors.push_spanned(
+                        marker.attr,
+                        format!(
+                            "`{name}` is a path parameter of this route (`<{name}>`): it needs no #[{}]; \
+                             to read a {} of the same name, rename the argument and write #[{}(\"{name}\")]",
+                            marker.kind.as_str(),
+                            marker.kind.noun(),
+                            marker.kind.as_str(),
+                        ),
+                    );
+                    continue;
+                }
+                if let Some(marker) = marker {
+                    let ident = ident.as_deref();
+                    if let Some(kind) =
+                        param_kind(&marker, typed, ident, &mut declared, &mut errors)
+                    {
+                        args.push(Arg {
+                            ty: (*typed.ty).clone(),
+                            kind,
+                        });
+                    }
+                    continue;
+                }
                 let kind = match param {
                     Some((index, name)) => {
                         bound.push(name);
@@ -257,6 +295,69 @@ pub(crate) fn validate(
             args,
         }),
     }
+}
+
+/// A parameter argument seen so far: kind, wire name, where it is named.
+type Declared = (ParamKind, String, Span);
+
+/// The kind of an argument marked `#[query]`, `#[header]` or `#[cookie]` (not a path
+/// parameter's name), or `None` after reporting why it cannot be one: no name, a name that
+/// is not valid for its kind, or a name `declared` before.
+fn param_kind(
+    marker: &attrs::Marker<'_>,
+    typed: &PatType,
+    ident: Option<&str>,
+    declared: &mut Vec<Declared>,
+    errors: &mut Errors,
+) -> Option<ArgKind> {
+    let kind = marker.kind;
+    let span = attrs::name_span(marker, &typed.pat);
+    let name = match (&marker.name, ident) {
+        (Some(lit), _) => lit.value(),
+        (None, Some(ident)) => attrs::wire_name(kind, ident),
+        (None, None) => {
+            let k = kind.as_str();
+            errors.push_spanned(
+                &typed.pat,
+                format!(
+                    "#[{k}] takes its name from the argument, and this pattern has none: \
+                     write #[{k}(\"name\")] or bind a plain identifier"
+                ),
+            );
+            return None;
+        }
+    };
+    if let Some(problem) = attrs::name_problem(kind, &name) {
+        errors.push(span, problem);
+        return None;
+    }
+    let twice = declared
+        .iter()
+        .find(|(k, other, _)| *k == kind && attrs::same_name(kind, other, &name));
+    if let Some((_, other, first)) = twice {
+        let note = if kind == ParamKind::Header && *other != name {
+            format!(" (as `{other}`: header names ignore case)")
+        } else {
+            String::new()
+        };
+        errors.push(
+            span,
+            format!(
+                "{} `{name}` is declared twice{note}: read it once, or as a `Vec<T>` for every value",
+                kind.noun()
+            ),
+        );
+        errors.push(*first, "first declared here");
+        return None;
+    }
+    declared.push((kind, name.clone(), span));
+    let (shape, value) = attrs::shape(&typed.ty);
+    Some(ArgKind::Param {
+        kind,
+        name,
+        shape,
+        value: Box::new(value.clone()),
+    })
 }
 
 fn parse_status(value: &Expr) -> Result<u16, (Span, String)> {
