@@ -6,7 +6,7 @@
 //! ```
 //!
 //! Criterion measures every implementation of every case (groups `v1_get`, `v2_get`,
-//! `alb_get`, `v1_post`, `v1_not_found`, `route_table`). Then, in the same process, an
+//! `alb_get`, `v1_post`, `v1_search`, `v1_not_found`, `route_table`). Then, in the same process, an
 //! interleaved pass times every one of those measurements in turn, round after round, and
 //! prints medians and ratios as Markdown tables (the ones in BENCHMARKS.md). Interleaving is
 //! what makes the ratios trustworthy on a shared machine: a neighbour's compile slows every
@@ -277,6 +277,7 @@ fn ratio_table(setup: &Setup) {
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut v1_get = None;
     let mut v1_post = None;
+    let mut v1_search = None;
     for (c, case) in setup.cases.iter().enumerate() {
         let [route, glue, http, http_glue, lean] = [0, 1, 2, 3, 4].map(|k| 5 * c + k);
         let faster = m.ratio(http, route);
@@ -294,6 +295,7 @@ fn ratio_table(setup: &Setup) {
         match case.id {
             "v1_get" => v1_get = Some((faster, over_floor, like_for_like)),
             "v1_post" => v1_post = Some(faster),
+            "v1_search" => v1_search = Some(faster),
             _ => {}
         }
     }
@@ -329,6 +331,14 @@ fn ratio_table(setup: &Setup) {
             "≤ 1.5× the floor",
             over_floor,
             over_floor <= 1.5,
+        );
+    }
+    if let Some(faster) = v1_search {
+        target(
+            "v1 GET Query<T> + header + State<T> vs lambda_http + axum (issue 7)",
+            "≥ 5× faster",
+            faster,
+            faster >= 5.0,
         );
     }
     if let Some(faster) = v1_post {

@@ -8,8 +8,13 @@
 
 use std::borrow::Cow;
 
+use std::collections::HashMap;
+
 use serde::de::IgnoredAny;
 use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::{Catalog, Hits, Search};
 
 #[derive(Deserialize)]
 struct LeanEvent<'a> {
@@ -24,6 +29,11 @@ struct LeanEvent<'a> {
     body: Option<Cow<'a, str>>,
     #[serde(borrow, default, rename = "requestContext")]
     request_context: Option<LeanContext<'a>>,
+    /// Captured unparsed: only the search route reads them (REST v1's single-value maps).
+    #[serde(borrow, default, rename = "queryStringParameters")]
+    query: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    headers: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +93,7 @@ pub fn handle(event: &[u8]) -> Vec<u8> {
                 None => not_found(&mut body),
             }
         }
+        (Some("GET"), None) if path == Some("/search") => search(&event, &mut body),
         (Some("POST"), Some("")) => {
             let new = event
                 .body
@@ -99,6 +110,32 @@ pub fn handle(event: &[u8]) -> Vec<u8> {
         _ => not_found(&mut body),
     };
     encode(source, status, &body)
+}
+
+/// `GET /search`: the query's two fields, the `x-api-key` header (case-insensitive), the state.
+fn search(event: &LeanEvent<'_>, body: &mut Vec<u8>) -> u16 {
+    let map = |raw: Option<&RawValue>| -> HashMap<Cow<'_, str>, Cow<'_, str>> {
+        raw.and_then(|raw| serde_json::from_str(raw.get()).ok())
+            .unwrap_or_default()
+    };
+    let query = map(event.query);
+    let headers = map(event.headers);
+    let key = headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("x-api-key"))
+        .map(|(_, key)| key.as_ref());
+    let (Some(key), Some(limit)) = (key, query.get("limit").map(|l| l.parse::<u32>())) else {
+        panic!("floor: the search case sends a key and a limit");
+    };
+    let search = Search {
+        limit: limit.ok(),
+        next_token: query.get("nextToken").map(|t| t.clone().into_owned()),
+    };
+    let hits = Hits::new(search, key, &Catalog::new());
+    match serde_json::to_writer(&mut *body, &hits) {
+        Ok(()) => 200,
+        Err(err) => panic!("floor: {err}"),
+    }
 }
 
 fn not_found(body: &mut Vec<u8>) -> u16 {

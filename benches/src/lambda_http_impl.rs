@@ -28,7 +28,8 @@ use std::future::poll_fn;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::str::FromStr;
 
-use axum::extract::Path;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -39,7 +40,7 @@ use lambda_runtime::LambdaInvocation;
 use lambda_runtime_api_client::body::Body;
 use lambda_runtime_api_client::build_request;
 
-use crate::{block_on, NewTodo, Todo};
+use crate::{block_on, Catalog, Hits, NewTodo, Search, Todo};
 
 async fn list_todos() -> Json<Vec<Todo>> {
     Json(vec![Todo::fetched(1)])
@@ -65,7 +66,19 @@ async fn delete_todo(Path(id): Path<u64>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
-/// The axum app: the same five routes as [`crate::lambda_route_impl`].
+async fn search(
+    Query(search): Query<Search>,
+    headers: HeaderMap,
+    State(catalog): State<Catalog>,
+) -> Result<Json<Hits>, StatusCode> {
+    let key = headers
+        .get("x-api-key")
+        .and_then(|key| key.to_str().ok())
+        .ok_or(StatusCode::UNPROCESSABLE_ENTITY)?;
+    Ok(Json(Hits::new(search, key, &catalog)))
+}
+
+/// The axum app: the same six routes as [`crate::lambda_route_impl`].
 pub fn router() -> Router {
     Router::new()
         .route("/todos", get(list_todos).post(create_todo))
@@ -73,6 +86,8 @@ pub fn router() -> Router {
             "/todos/{id}",
             get(get_todo).put(update_todo).delete(delete_todo),
         )
+        .route("/search", get(search))
+        .with_state(Catalog::new())
 }
 
 /// What `lambda_runtime` would hand the handler: a context as built from the Runtime API's

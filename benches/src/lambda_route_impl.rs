@@ -7,7 +7,7 @@ use lambda_route::Dispatcher;
 use lambda_runtime::LambdaInvocation;
 use lambda_runtime_api_client::body::Body;
 
-use crate::{block_on, NewTodo, Todo};
+use crate::{block_on, Catalog, Hits, NewTodo, Search, Todo};
 
 // The same five routes as the lambda_http + axum app and the todos example, so both route
 // tables hold the same entries.
@@ -41,13 +41,23 @@ async fn delete_todo(id: u64) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
+// The parameters case: a query struct, one header parameter and application state.
+#[get("/search")]
+async fn search(
+    Query(search): Query<Search>,
+    #[header("x-api-key")] key: String,
+    catalog: State<Catalog>,
+) -> Json<Hits> {
+    Json(Hits::new(search, &key, &catalog))
+}
+
 /// The registered routes above, built the way `#[lambda_main]` builds them.
 ///
 /// # Panics
 ///
 /// If the routes did not register (the bench would measure nothing).
 pub fn dispatcher() -> Dispatcher {
-    match App::new().build() {
+    match App::new().state(Catalog::new()).build() {
         Ok(dispatcher) => dispatcher,
         Err(err) => panic!("cannot build the lambda-route app: {err}"),
     }

@@ -68,6 +68,62 @@ pub struct NewTodo {
     pub done: bool,
 }
 
+/// The application state the search route reads: what `State<Catalog>` hands out.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// Named in every answer, so the state is really read.
+    pub name: &'static str,
+}
+
+impl Catalog {
+    /// The one catalog every implementation registers.
+    pub fn new() -> Self {
+        Catalog { name: "main" }
+    }
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The query of `GET /search?limit=10&nextToken=abc123`.
+#[derive(Debug, Deserialize)]
+pub struct Search {
+    /// Page size.
+    pub limit: Option<u32>,
+    /// Where the previous page ended.
+    #[serde(rename = "nextToken")]
+    pub next_token: Option<String>,
+}
+
+/// The answer to `GET /search`: what the route read from the query, the header and the state.
+#[derive(Debug, Serialize)]
+pub struct Hits {
+    /// The state's catalog name.
+    pub catalog: &'static str,
+    /// The query's page size, 20 when absent.
+    pub limit: u32,
+    /// The query's token, echoed.
+    #[serde(rename = "nextToken")]
+    pub next_token: Option<String>,
+    /// The `x-api-key` header's length (the key itself is not echoed).
+    pub key_len: usize,
+}
+
+impl Hits {
+    /// What every implementation answers for this query, key and catalog.
+    pub fn new(search: Search, key: &str, catalog: &Catalog) -> Self {
+        Hits {
+            catalog: catalog.name,
+            limit: search.limit.unwrap_or(20),
+            next_token: search.next_token,
+            key_len: key.len(),
+        }
+    }
+}
+
 /// One benchmarked request: an event and what every implementation must answer.
 #[derive(Debug, Clone)]
 pub struct Case {
@@ -245,6 +301,13 @@ pub fn cases() -> Vec<Case> {
             body_contains: r#""title":"Buy milk""#,
         },
         Case {
+            id: "v1_search",
+            title: "REST v1 GET /search?limit=10&nextToken=abc123, Query<T> + x-api-key header + State<T> -> Json",
+            event: compact(include_bytes!("../events/apigw-v1-search.json")),
+            status: 200,
+            body_contains: r#"{"catalog":"main","limit":10,"nextToken":"abc123","key_len":8}"#,
+        },
+        Case {
             id: "v1_not_found",
             title: "REST v1 GET /users/7/avatar -> 404",
             event: compact(include_bytes!("../events/apigw-v1-not-found.json")),
@@ -254,9 +317,6 @@ pub fn cases() -> Vec<Case> {
         },
     ]
 }
-
-// TODO(issue 3): add a REST v1 case with a `Query<T>` struct and a header extractor once
-// those extractors exist (the issue lists it "once those exist"), to all three implementations.
 
 /// The event files are pretty-printed for review; Lambda delivers compact JSON. Removes the
 /// whitespace outside strings.

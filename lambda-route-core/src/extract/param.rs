@@ -7,12 +7,11 @@
 //! the first lookups from the event's raw JSON, so a route that reads one header does not
 //! split all of them.
 
-use std::borrow::Cow;
 use std::fmt::Display;
 use std::str::FromStr;
 
 use super::path::short_type_name;
-use super::{Rejection, Rejections};
+use super::{LocSegment, Rejection, Rejections};
 use crate::describe::ParamLocation;
 use crate::request::Request;
 
@@ -164,8 +163,8 @@ fn parse<T: FromParam>(
     match T::from_param(value) {
         Ok(value) => Some(value),
         Err(msg) => {
-            let mut loc: Vec<Cow<'static, str>> = vec![location.as_str().into(), name.into()];
-            loc.extend(index.map(|i| Cow::Owned(i.to_string())));
+            let mut loc: Vec<LocSegment> = vec![location.as_str().into(), name.into()];
+            loc.extend(index.map(LocSegment::Index));
             rejections.push(Rejection::field(
                 loc,
                 "parse_error",
@@ -246,7 +245,7 @@ mod tests {
         );
         assert_eq!(
             answer(rej),
-            r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["query","n","1"],"type":"parse_error","msg":"invalid u8: invalid digit found in string"},{"loc":["cookie","id","1"],"type":"parse_error","msg":"invalid u8: invalid digit found in string"},{"loc":["query","missing"],"type":"missing","msg":"field required"}]}"#
+            r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["query","n",1],"type":"parse_error","msg":"invalid u8: invalid digit found in string"},{"loc":["cookie","id",1],"type":"parse_error","msg":"invalid u8: invalid digit found in string"},{"loc":["query","missing"],"type":"missing","msg":"field required"}]}"#
         );
     }
 
