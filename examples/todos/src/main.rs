@@ -1,5 +1,9 @@
 //! A todos API: list, get, create, update and delete, kept in memory.
 //!
+//! It shows the three kinds of route input besides the path and the body: query parameters
+//! (`GET /todos?done=true&limit=10`), a header (`x-owner` on `POST /todos`) and application
+//! state (the store).
+//!
 //! Run it locally (no AWS account needed): `cargo run -p todos`, then
 //! `curl localhost:3000/todos`. Deployed to Lambda, the same binary answers API Gateway
 //! (REST and HTTP APIs), Function URL, ALB and VPC Lattice events.
@@ -16,6 +20,9 @@ struct Todo {
     id: u64,
     title: String,
     done: bool,
+    /// Who created it: the `x-owner` header of the `POST`, when sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner: Option<String>,
 }
 
 /// The body of `POST /todos`.
@@ -55,9 +62,23 @@ impl Store {
     }
 }
 
+/// `GET /todos`, `GET /todos?done=false`, `GET /todos?limit=10`: a `?done=maybe` or a
+/// `?limit=-1` answers 422 naming the parameter.
 #[get("/todos")]
-async fn list_todos(store: State<Store>) -> Json<Vec<Todo>> {
-    Json(store.lock().todos.values().cloned().collect())
+async fn list_todos(
+    #[query] done: Option<bool>,
+    #[query] limit: Option<usize>,
+    store: State<Store>,
+) -> Json<Vec<Todo>> {
+    let store = store.lock();
+    let todos = store
+        .todos
+        .values()
+        .filter(|todo| done.is_none_or(|done| todo.done == done))
+        .take(limit.unwrap_or(usize::MAX))
+        .cloned()
+        .collect();
+    Json(todos)
 }
 
 #[get("/todos/<id>")]
@@ -74,6 +95,7 @@ async fn get_todo(id: u64, store: State<Store>) -> Result<Json<Todo>, HttpError>
 #[post("/todos", status = 201)]
 async fn create_todo(
     Json(new): Json<NewTodo>,
+    #[header("x-owner")] owner: Option<String>,
     store: State<Store>,
 ) -> Result<Json<Todo>, HttpError> {
     let title = new.title.trim();
@@ -87,6 +109,7 @@ async fn create_todo(
         id,
         title: title.to_owned(),
         done: false,
+        owner,
     };
     store.todos.insert(id, todo.clone());
     Ok(Json(todo))

@@ -103,6 +103,58 @@ fn crud_flow(server: &Server, kind: &str) {
         ),
         "{kind}"
     );
+    // A header parameter, then query parameters filtering the list.
+    assert_eq!(
+        answer(
+            agent
+                .post(url("/todos"))
+                .header("content-type", "application/json")
+                .header("X-Owner", "ana")
+                .send(r#"{"title":"ship it"}"#)
+        ),
+        (
+            201,
+            json(),
+            None,
+            r#"{"id":2,"title":"ship it","done":false,"owner":"ana"}"#.into()
+        ),
+        "{kind}"
+    );
+    assert_eq!(
+        answer(agent.get(url("/todos?done=false")).call()),
+        (
+            200,
+            json(),
+            None,
+            r#"[{"id":2,"title":"ship it","done":false,"owner":"ana"}]"#.into()
+        ),
+        "{kind}"
+    );
+    assert_eq!(
+        answer(agent.get(url("/todos?limit=1")).call()),
+        (
+            200,
+            json(),
+            None,
+            r#"[{"id":1,"title":"write docs","done":true}]"#.into()
+        ),
+        "{kind}"
+    );
+    assert_eq!(
+        answer(agent.get(url("/todos?done=maybe&limit=-1")).call()),
+        (
+            422,
+            json(),
+            None,
+            r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["query","done"],"type":"parse_error","msg":"invalid bool: provided string was not `true` or `false`"},{"loc":["query","limit"],"type":"parse_error","msg":"invalid usize: invalid digit found in string"}]}"#.into()
+        ),
+        "{kind}"
+    );
+    assert_eq!(
+        answer(agent.delete(url("/todos/2")).call()),
+        (204, None, None, String::new()),
+        "{kind}"
+    );
     // HEAD is answered by the GET route, without a body.
     assert_eq!(
         answer(agent.head(url("/todos/1")).call()),
