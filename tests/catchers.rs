@@ -3,7 +3,8 @@
 //! catcher reads the original field errors), `HttpError` (public detail readable, headers
 //! kept), `Error` and panic 500; they may be async, set their own status, override a caught
 //! header; a body a route chose itself is not caught; a panicking catcher falls back to the
-//! default body; `#[catch(default)]` takes every other error status.
+//! default body; `#[catch(default)]` takes every other error status. Two catchers for one
+//! status stop start-up (`tests/bins/duplicate_catchers.rs`).
 //!
 //! Every route and catcher of a test binary share one app: catchers live in this file only.
 
@@ -393,4 +394,22 @@ fn head_of_a_caught_404_has_no_body() {
         assert_eq!(response["statusCode"], 404, "{api:?} {response}");
         assert_eq!(response["body"], "", "{api:?} {response}");
     }
+}
+
+#[test]
+fn two_catchers_for_one_status_stop_start_up_naming_both() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_duplicate-catchers"))
+        .env_remove("AWS_LAMBDA_RUNTIME_API")
+        // Port 0: if start-up wrongly succeeded the server would bind a free port, not 3000.
+        .env("PORT", "0")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).trim(),
+        "lambda-route: start-up failed: two catchers for status 404: \
+         `duplicate_catchers::not_found` (#[catch(404)]) at tests/bins/duplicate_catchers.rs:11 \
+         and `duplicate_catchers::elsewhere::missing` (#[catch(404)]) at \
+         tests/bins/duplicate_catchers.rs:19"
+    );
 }

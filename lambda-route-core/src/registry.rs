@@ -346,16 +346,17 @@ impl Catcher {
 inventory::collect!(Catcher);
 
 /// Every catcher linked into this binary, in a fixed order: by status (the fallback last),
-/// then function name and place.
+/// then place of declaration.
 pub(crate) fn collected_catchers() -> Vec<&'static Catcher> {
     let mut catchers: Vec<&'static Catcher> = inventory::iter::<Catcher>.into_iter().collect();
     catchers.sort_by_key(|c| {
         (
             c.status.is_none(),
             c.status,
-            c.location.function,
             c.location.file,
             c.location.line,
+            c.location.module,
+            c.location.function,
         )
     });
     catchers
