@@ -242,7 +242,7 @@ impl IntoResponse for HttpError {
         if let Some(detail) = &private {
             tracing::warn!(
                 status = info.status().as_u16(),
-                message = info.message(),
+                public_message = info.message(),
                 detail = %detail,
                 "request failed"
             );
