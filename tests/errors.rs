@@ -307,7 +307,10 @@ fn the_default_subscriber_logs_the_chain_and_the_private_detail_to_stderr_only()
     assert_eq!(status, "HTTP/1.1 502 Bad Gateway");
     assert_eq!(body, r#"{"statusCode":502,"message":"upstream failed"}"#);
     for response in &responses {
-        assert!(!response.contains("db-7") && !response.contains("10.0.0.7"), "{response}");
+        assert!(
+            !response.contains("db-7") && !response.contains("10.0.0.7"),
+            "{response}"
+        );
     }
 
     let error_line = stderr

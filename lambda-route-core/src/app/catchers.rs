@@ -38,10 +38,7 @@ impl Catchers {
                         .by_status
                         .binary_search_by_key(&status, |(s, _)| *s)
                     {
-                        Ok(at) => catchers
-                            .by_status
-                            .get(at)
-                            .map(|(_, existing)| *existing),
+                        Ok(at) => catchers.by_status.get(at).map(|(_, existing)| *existing),
                         Err(at) => {
                             catchers.by_status.insert(at, (status, record));
                             None

@@ -264,7 +264,10 @@ mod tests {
     }
 
     fn wrapped() -> Error {
-        Error::from(Wrapped("loading user 7", std::io::Error::other("connection reset")))
+        Error::from(Wrapped(
+            "loading user 7",
+            std::io::Error::other("connection reset"),
+        ))
     }
 
     #[test]
@@ -318,9 +321,6 @@ mod tests {
 
     #[test]
     fn one_pointer_wide() {
-        assert_eq!(
-            std::mem::size_of::<Error>(),
-            std::mem::size_of::<usize>()
-        );
+        assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
     }
 }

@@ -321,7 +321,10 @@ mod tests {
             .collect();
         assert_eq!(
             values,
-            [("www-authenticate", "Basic"), ("www-authenticate", "Bearer")]
+            [
+                ("www-authenticate", "Basic"),
+                ("www-authenticate", "Bearer")
+            ]
         );
     }
 

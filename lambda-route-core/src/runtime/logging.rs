@@ -59,7 +59,11 @@ mod tests {
             (None, Some("off"), LevelFilter::OFF),
         ];
         for (lambda, rust_log, expected) in cases {
-            assert_eq!(level_from(lambda, rust_log), expected, "{lambda:?} {rust_log:?}");
+            assert_eq!(
+                level_from(lambda, rust_log),
+                expected,
+                "{lambda:?} {rust_log:?}"
+            );
         }
     }
 }
