@@ -122,6 +122,8 @@ fn parse_status(expr: &Expr) -> Result<Status, syn::Error> {
             _ => Err(syn::Error::new(int.span(), STATUS_HINT)),
         },
         Expr::Path(ExprPath { path, .. }) if path.is_ident("default") => Ok(Status::Default),
+        // A `$status:literal` from a `macro_rules!` arrives in an invisible group.
+        Expr::Group(group) => parse_status(&group.expr),
         other => Err(syn::Error::new_spanned(other, STATUS_HINT)),
     }
 }
