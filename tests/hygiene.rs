@@ -177,7 +177,10 @@ catcher_with!(451, legal_catcher);
 
 #[::lambda_route::get("/legal")]
 fn legal() -> ::lambda_route::HttpError {
-    ::lambda_route::HttpError::new(::lambda_route::StatusCode::UNAVAILABLE_FOR_LEGAL_REASONS, "no")
+    ::lambda_route::HttpError::new(
+        ::lambda_route::StatusCode::UNAVAILABLE_FOR_LEGAL_REASONS,
+        "no",
+    )
 }
 
 /// `#[lambda_main]` from a `macro_rules!` (compiled only: a test binary has its own `main`).

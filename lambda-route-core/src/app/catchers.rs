@@ -107,7 +107,22 @@ fn panicked(function: &str, payload: &(dyn std::any::Any + Send), caught: Respon
     caught
 }
 
-/// Where a catcher was declared, for start-up errors and [`Dispatcher::catchers`](super::Dispatcher::catchers).
+/// Where a catcher was declared, for start-up errors and
+/// [`Dispatcher::catchers`](super::Dispatcher::catchers).
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::CatcherSite;
+///
+/// let site = CatcherSite {
+///     status: Some(404),
+///     function: "my_app::errors::not_found".to_owned(),
+///     file: "src/errors.rs",
+///     line: 12,
+/// };
+/// assert_eq!(site.to_string(), "`my_app::errors::not_found` (#[catch(404)]) at src/errors.rs:12");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CatcherSite {
     /// The status caught; `None` for `#[catch(default)]`.
@@ -143,7 +158,30 @@ impl fmt::Display for CatcherSite {
     }
 }
 
-/// Two catchers for one status.
+/// Two catchers for one status: [`StartupError::DuplicateCatcher`].
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::{CatcherConflict, CatcherSite, StartupError};
+///
+/// let site = |function: &str, line| CatcherSite {
+///     status: Some(404),
+///     function: function.to_owned(),
+///     file: "src/main.rs",
+///     line,
+/// };
+/// let error = StartupError::DuplicateCatcher(Box::new(CatcherConflict {
+///     status: Some(404),
+///     first: site("app::a", 3),
+///     second: site("app::b", 9),
+/// }));
+/// assert_eq!(
+///     error.to_string(),
+///     "two catchers for status 404: `app::a` (#[catch(404)]) at src/main.rs:3 and \
+///      `app::b` (#[catch(404)]) at src/main.rs:9"
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CatcherConflict {
     /// The status both catch; `None` for two `#[catch(default)]`.

@@ -120,6 +120,17 @@ impl Dispatcher {
     }
 
     /// The app's catchers (`#[catch(N)]`), by status, the `#[catch(default)]` one last.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use lambda_route_core::App;
+    ///
+    /// let dispatcher = App::new().build().unwrap();
+    /// for catcher in dispatcher.catchers() {
+    ///     println!("{catcher}");
+    /// }
+    /// ```
     pub fn catchers(&self) -> impl Iterator<Item = CatcherSite> + '_ {
         self.catchers.sites()
     }
