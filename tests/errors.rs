@@ -326,7 +326,7 @@ fn the_default_subscriber_logs_the_chain_and_the_private_detail_to_stderr_only()
         .lines()
         .find(|line| line.contains("request failed") && line.contains("status=502"))
         .unwrap_or_else(|| panic!("no detail line in stderr:\n{stderr}"));
-    assert!(detail_line.contains("WARN"), "{detail_line}");
+    assert!(detail_line.contains("ERROR"), "{detail_line}");
     assert!(
         detail_line.contains(&format!("detail={PRIVATE}")),
         "{detail_line}"

@@ -187,6 +187,28 @@ where
     }
 }
 
+/// Back to a standard boxed error, for APIs that want one (`lambda_runtime`, a
+/// `main() -> Result<(), Box<dyn Error + Send + Sync>>`); the chain is kept.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::response::Error;
+///
+/// let error = Error::from(std::io::Error::other("disk full"));
+/// let boxed: Box<dyn std::error::Error + Send + Sync> = error.into();
+/// assert_eq!(boxed.to_string(), "disk full");
+/// assert!(boxed.downcast_ref::<std::io::Error>().is_some());
+/// ```
+impl From<Error> for Box<dyn StdError + Send + Sync + 'static> {
+    fn from(error: Error) -> Self {
+        match *error.inner {
+            Inner::Http(http) => Box::new(http),
+            Inner::Other(other) => other,
+        }
+    }
+}
+
 /// Displays an error and its sources on one line: `outer: cause: root`.
 struct Chain<'e>(&'e (dyn StdError + 'static));
 

@@ -127,7 +127,8 @@ impl HttpError {
         self.extra.get_or_insert_with(Box::default)
     }
 
-    /// Attaches a private detail: logged when the error is answered, never sent.
+    /// Attaches a private detail: logged when the error is answered (at `ERROR` for a 5xx,
+    /// `WARN` otherwise), never sent.
     ///
     /// # Examples
     ///
@@ -240,12 +241,13 @@ impl IntoResponse for HttpError {
             headers,
         } = *extra;
         if let Some(detail) = &private {
-            tracing::warn!(
-                status = info.status().as_u16(),
-                public_message = info.message(),
-                detail = %detail,
-                "request failed"
-            );
+            // A server error is the operator's to fix; a client error is the caller's.
+            let (status, public_message) = (info.status().as_u16(), info.message());
+            if info.status().is_server_error() {
+                tracing::error!(status, public_message, detail = %detail, "request failed");
+            } else {
+                tracing::warn!(status, public_message, detail = %detail, "request failed");
+            }
         }
         if let Some(public) = public {
             info = info.with_public_detail(public);
