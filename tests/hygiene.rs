@@ -3,6 +3,7 @@
 //! look-alike `Result`, `Option`, `Box`, `Some`, `None`, `Default`, `inventory`, `core`,
 //! `std`, `lambda_route`, ...). Each route is then reached through a real HTTP API v2 event,
 //! so a route that compiled but was not registered, or registered wrongly, fails here too.
+//! The same for `#[catch]` (on statuses 418 and 451, which no other test here answers).
 
 #![allow(
     clippy::unwrap_used,
@@ -26,7 +27,7 @@ use serde_json::{json, Value};
 )]
 mod shadowed {
     use ::lambda_route::extract::{Arg, FromRequest, Rejection};
-    use ::lambda_route::{get, lambda_main, route, App, Ctx, HttpError};
+    use ::lambda_route::{catch, get, lambda_main, route, App, Ctx, HttpError, Request, Response};
 
     pub(crate) struct Result;
     pub(crate) struct Option;
@@ -47,6 +48,9 @@ mod shadowed {
     pub(crate) struct Rejections;
     pub(crate) struct PathParams;
     pub(crate) struct HandlerFuture;
+    pub(crate) struct Catcher;
+    pub(crate) struct CatcherArg;
+    pub(crate) struct BoxFuture;
     pub(crate) trait IntoResponse {}
     pub(crate) trait FromPathParam {}
     pub(crate) trait Into {}
@@ -77,6 +81,7 @@ mod shadowed {
     /// Same names as the generated items, which live in their own `const _` scopes.
     fn __lambda_route_shim() {}
     fn __lambda_route_main() {}
+    fn __lambda_route_catcher() {}
 
     /// An extractor, to exercise the extraction path of the generated shim.
     pub(crate) struct Caller(pub &'static str);
@@ -120,6 +125,20 @@ mod shadowed {
         #[cookie("id")] id: ::std::string::String,
     ) -> ::std::string::String {
         ::std::format!("{n:?} {x_tag:?} {id}")
+    }
+
+    #[get("/hygiene/teapot")]
+    pub(crate) fn teapot() -> HttpError {
+        HttpError::new(::lambda_route::StatusCode::IM_A_TEAPOT, "short and stout")
+    }
+
+    /// A catcher taking both arguments, under the same shadowing.
+    #[catch(418)]
+    pub(crate) async fn teapot_catcher(
+        request: &Request<'_>,
+        caught: &Response,
+    ) -> ::std::string::String {
+        ::std::format!("{} caught {}", request.path(), caught.status().as_u16())
     }
 
     /// `#[lambda_main]` compiles here too; in a test binary it cannot be the real `main`.
@@ -167,6 +186,25 @@ macro_rules! param_route {
     };
 }
 param_route!("/param-from-macro", param_from_macro, query, limit: Option<u8>);
+
+/// A catcher whose attribute and status come from a `macro_rules!`, and a route it catches.
+macro_rules! catcher_with {
+    ($status:literal, $name:ident) => {
+        #[::lambda_route::catch($status)]
+        fn $name() -> &'static str {
+            "caught by a macro's catcher"
+        }
+    };
+}
+catcher_with!(451, legal_catcher);
+
+#[::lambda_route::get("/legal")]
+fn legal() -> ::lambda_route::HttpError {
+    ::lambda_route::HttpError::new(
+        ::lambda_route::StatusCode::UNAVAILABLE_FOR_LEGAL_REASONS,
+        "no",
+    )
+}
 
 /// `#[lambda_main]` from a `macro_rules!` (compiled only: a test binary has its own `main`).
 macro_rules! entry_from_macro {
@@ -273,6 +311,18 @@ fn parameter_arguments_work_under_shadowing_and_from_macro_rules() {
     assert_eq!(
         dispatch(&serde_json::to_vec(&limited).unwrap()),
         text(200, "Some(9)")
+    );
+}
+
+#[test]
+fn catchers_work_under_shadowing_and_from_a_macro_rules() {
+    assert_eq!(
+        dispatch(&event("GET", "/hygiene/teapot")),
+        text(418, "/hygiene/teapot caught 418")
+    );
+    assert_eq!(
+        dispatch(&event("GET", "/legal")),
+        text(451, "caught by a macro's catcher")
     );
 }
 

@@ -8,7 +8,8 @@ pub use crate::app::{AppState, StartupProblem};
 pub use crate::ctx::Ctx;
 pub use crate::describe::{Operation, ParamLocation, Parameter};
 pub use crate::extract::{Arg, FromParam, FromPathParam, FromRequest, Rejections};
-pub use crate::registry::{BoxFuture, Handler, Location, Route};
+pub use crate::registry::{BoxFuture, Catcher, CatcherArg, Handler, Location, Route};
+pub use crate::request::Request;
 pub use crate::response::{IntoResponse, Response};
 pub use crate::runtime::{run, IntoApp};
 

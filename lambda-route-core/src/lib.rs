@@ -26,7 +26,8 @@ pub mod runtime;
 pub mod __private;
 
 pub use app::{
-    App, AppState, Dispatcher, RouteConflict, RouteEntry, RouteSite, StartupError, StartupProblem,
+    App, AppState, CatcherConflict, CatcherSite, Dispatcher, RouteConflict, RouteEntry, RouteSite,
+    StartupError, StartupProblem,
 };
 pub use ctx::Ctx;
 pub use request::Request;

@@ -30,13 +30,18 @@ impl<F: Future + Unpin> Future for CatchUnwind<F> {
 
 /// Logs the panic (never sent to the client) and answers 500.
 pub(crate) fn panic_response(route: &str, payload: &(dyn Any + Send)) -> Response {
-    let message = payload
+    let message = panic_message(payload);
+    tracing::error!(route, panic = message, "route panicked; answering 500");
+    internal_error()
+}
+
+/// The text a panic was raised with, for the log.
+pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    payload
         .downcast_ref::<&str>()
         .copied()
         .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("non-string panic payload");
-    tracing::error!(route, panic = message, "route panicked; answering 500");
-    internal_error()
+        .unwrap_or("non-string panic payload")
 }
 
 fn internal_error() -> Response {

@@ -6,6 +6,7 @@ use std::pin::Pin;
 use crate::app::{AppState, StartupProblem};
 use crate::ctx::Ctx;
 use crate::describe::Operation;
+use crate::request::Request;
 use crate::response::Response;
 
 /// What a route's generated shim returns: the route's response, once awaited. It may borrow
@@ -221,4 +222,142 @@ pub(crate) fn collected() -> Vec<&'static Route> {
         key(a).cmp(&key(b))
     });
     routes
+}
+
+/// The generated shim of a `#[catch(N)]` function: build its arguments from the request and
+/// the caught response, call it, turn its output into a [`Response`].
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::registry::{BoxFuture, CatcherHandler};
+/// use lambda_route_core::response::{IntoResponse, Response};
+/// use lambda_route_core::Request;
+///
+/// fn shim<'a, 'r>(request: &'a Request<'r>, _caught: &'a Response) -> BoxFuture<'a> {
+///     Box::pin(async move { format!("nothing at {}", request.path()).into_response() })
+/// }
+/// const SHIM: CatcherHandler = shim;
+/// ```
+pub type CatcherHandler = for<'a, 'r> fn(&'a Request<'r>, &'a Response) -> BoxFuture<'a>;
+
+/// What a `#[catch(N)]` function may take as arguments: the request (`&Request`) and the
+/// caught response (`&Response`, whose [`error`](Response::error) is the pending error),
+/// each at most once, in any order.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::registry::CatcherArg;
+/// use lambda_route_core::response::{ErrorInfo, IntoResponse, Response};
+/// use lambda_route_core::Request;
+/// use http::StatusCode;
+///
+/// let request = Request::from_event(br#"{"version":"2.0","rawPath":"/nope","rawQueryString":"",
+///   "requestContext":{"http":{"method":"GET","path":"/nope"},"stage":"$default"}}"#).unwrap();
+/// let caught = ErrorInfo::new(StatusCode::NOT_FOUND, "Not found").into_response();
+/// let path = <&Request as CatcherArg>::from_caught(&request, &caught).path();
+/// let status = <&Response as CatcherArg>::from_caught(&request, &caught).status();
+/// assert_eq!((path, status), ("/nope", StatusCode::NOT_FOUND));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an argument of a catcher",
+    label = "not `&Request` or `&Response`",
+    note = "a `#[catch]` function takes no arguments, or `&Request` (the request) and/or \
+            `&Response` (the caught error response)"
+)]
+pub trait CatcherArg<'a, 'r> {
+    /// The argument, from the request and the caught response.
+    fn from_caught(request: &'a Request<'r>, caught: &'a Response) -> Self;
+}
+
+impl<'a, 'r> CatcherArg<'a, 'r> for &'a Request<'r> {
+    fn from_caught(request: &'a Request<'r>, _: &'a Response) -> Self {
+        request
+    }
+}
+
+impl<'a, 'r> CatcherArg<'a, 'r> for &'a Response {
+    fn from_caught(_: &'a Request<'r>, caught: &'a Response) -> Self {
+        caught
+    }
+}
+
+/// One registered catcher, built by `#[catch(N)]` in a `const` context: the status it
+/// catches (or every status, for `#[catch(default)]`), its shim and where it is declared.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::registry::{BoxFuture, Catcher, Location};
+/// use lambda_route_core::response::{IntoResponse, Response};
+/// use lambda_route_core::Request;
+///
+/// fn shim<'a, 'r>(_: &'a Request<'r>, _: &'a Response) -> BoxFuture<'a> {
+///     Box::pin(async { "no such page".into_response() })
+/// }
+///
+/// static NOT_FOUND: Catcher =
+///     Catcher::new(404, shim, Location::new("not_found", module_path!(), file!(), line!()));
+/// assert_eq!(NOT_FOUND.status(), Some(404));
+/// ```
+#[derive(Debug)]
+pub struct Catcher {
+    status: Option<u16>,
+    handler: CatcherHandler,
+    location: Location,
+}
+
+impl Catcher {
+    /// A catcher for error responses with `status` (400 to 599; checked at start-up).
+    pub const fn new(status: u16, handler: CatcherHandler, location: Location) -> Self {
+        Catcher {
+            status: Some(status),
+            handler,
+            location,
+        }
+    }
+
+    /// A catcher for every error response no status-specific catcher takes
+    /// (`#[catch(default)]`).
+    pub const fn fallback(handler: CatcherHandler, location: Location) -> Self {
+        Catcher {
+            status: None,
+            handler,
+            location,
+        }
+    }
+
+    /// The status caught; `None` for the fallback catcher.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// Where the catcher function is declared.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    pub(crate) fn handler(&self) -> CatcherHandler {
+        self.handler
+    }
+}
+
+inventory::collect!(Catcher);
+
+/// Every catcher linked into this binary, in a fixed order: by status (the fallback last),
+/// then place of declaration.
+pub(crate) fn collected_catchers() -> Vec<&'static Catcher> {
+    let mut catchers: Vec<&'static Catcher> = inventory::iter::<Catcher>.into_iter().collect();
+    catchers.sort_by_key(|c| {
+        (
+            c.status.is_none(),
+            c.status,
+            c.location.file,
+            c.location.line,
+            c.location.module,
+            c.location.function,
+        )
+    });
+    catchers
 }

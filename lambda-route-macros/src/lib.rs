@@ -7,6 +7,7 @@
 
 use proc_macro::TokenStream;
 
+mod catch;
 mod lambda_main;
 mod paths;
 mod route;
@@ -68,4 +69,23 @@ pub fn route(attr: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn lambda_main(attr: TokenStream, item: TokenStream) -> TokenStream {
     lambda_main::lambda_main(attr.into(), item.into()).into()
+}
+
+/// An app-wide catcher: `#[catch(404)]` replaces the body of every 404 error answer, wherever
+/// it came from (the router, an extractor, an `HttpError`, an `Error`, a panic's 500).
+///
+/// The status is any error status from 400 to 599, or `default` for every error answer no
+/// status-specific catcher takes. The function may take no arguments, or `&Request` and/or
+/// `&Response` (the caught error response: its `error()` has the message and the failed
+/// fields). It may be `async`, and returns anything `IntoResponse`.
+///
+/// The answer keeps the caught status unless the catcher sets one (`(StatusCode, T)`,
+/// `Response::with_status`), and the caught response's headers (`Allow`, `WWW-Authenticate`,
+/// `Retry-After`, CORS) unless the catcher sets the same header. Only error answers the
+/// framework renders are caught: a body a route chose itself (`(StatusCode::NOT_FOUND,
+/// Json(..))`) goes out as it is. A panicking catcher leaves the default error body. Two
+/// catchers for one status stop start-up, naming both.
+#[proc_macro_attribute]
+pub fn catch(attr: TokenStream, item: TokenStream) -> TokenStream {
+    catch::catch(attr.into(), item.into()).into()
 }

@@ -2,13 +2,15 @@
 
 pub use lambda_route_core::{describe, event, extract, registry, response, runtime};
 pub use lambda_route_core::{
-    App, AppState, Ctx, Dispatcher, Request, RouteConflict, RouteEntry, RouteSite, StartupError,
-    StartupProblem,
+    App, AppState, CatcherConflict, CatcherSite, Ctx, Dispatcher, Request, RouteConflict,
+    RouteEntry, RouteSite, StartupError, StartupProblem,
 };
-pub use lambda_route_macros::{delete, get, head, lambda_main, options, patch, post, put, route};
+pub use lambda_route_macros::{
+    catch, delete, get, head, lambda_main, options, patch, post, put, route,
+};
 
 pub use extract::Json;
-pub use response::{HttpError, IntoResponse, Response};
+pub use response::{Error, HttpError, IntoResponse, Response};
 
 /// HTTP types used in route signatures and responses, re-exported from the `http` crate.
 pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
@@ -17,8 +19,8 @@ pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
 pub mod prelude {
     pub use crate::extract::{Arg, Context, FromRequest, Json, Query, Rejection, State};
     pub use crate::extract::{Cookies, Headers};
-    pub use crate::response::{HttpError, IntoResponse, Response};
-    pub use crate::{delete, get, head, lambda_main, options, patch, post, put, route};
+    pub use crate::response::{Error, HttpError, IntoResponse, Response};
+    pub use crate::{catch, delete, get, head, lambda_main, options, patch, post, put, route};
     pub use crate::{App, Ctx, Request, StatusCode};
 }
 

@@ -3,7 +3,8 @@
 use http::header::ALLOW;
 use http::{HeaderValue, Method, StatusCode};
 
-use super::{AppState, RouteEntry, RouteSite};
+use super::catchers::{self, Catchers};
+use super::{AppState, CatcherSite, RouteEntry, RouteSite};
 use crate::ctx::Ctx;
 use crate::event::{self, DecodeError};
 use crate::panic::{catch, panic_response, CatchUnwind};
@@ -32,16 +33,23 @@ use crate::router::{Lookup, Router};
 pub struct Dispatcher {
     router: Router,
     entries: Vec<RouteEntry>,
+    catchers: Catchers,
     /// Leaked once per built app: state lives as long as the process (a Lambda execution
     /// environment never tears its app down), so `State<T>` is a plain `&'static T`.
     state: &'static AppState,
 }
 
 impl Dispatcher {
-    pub(super) fn new(router: Router, entries: Vec<RouteEntry>, state: AppState) -> Self {
+    pub(super) fn new(
+        router: Router,
+        entries: Vec<RouteEntry>,
+        catchers: Catchers,
+        state: AppState,
+    ) -> Self {
         Dispatcher {
             router,
             entries,
+            catchers,
             state: Box::leak(Box::new(state)),
         }
     }
@@ -90,8 +98,15 @@ impl Dispatcher {
             Lookup::MethodNotAllowed(methods) => method_not_allowed(&methods),
             Lookup::NotFound => not_found(),
         };
-        // The error funnel: every framework answer is rendered here, once.
-        render_error(&mut response);
+        // The error funnel: every framework answer is rendered here, once, unless the app's
+        // catcher for its status answers instead. A success response pays this one check.
+        if response.error().is_some() {
+            if let Some(catcher) = self.catchers.find(response.status()) {
+                // Boxed: the catcher's state stays out of every request's future.
+                response = Box::pin(catchers::run(catcher, &request, response)).await;
+            }
+            render_error(&mut response);
+        }
         Ok(event::encode(
             &request,
             &response,
@@ -102,6 +117,22 @@ impl Dispatcher {
     /// The route table: every route, in the fixed order used for matching and conflicts.
     pub fn routes(&self) -> impl Iterator<Item = RouteSite> + '_ {
         self.entries.iter().map(RouteEntry::site)
+    }
+
+    /// The app's catchers (`#[catch(N)]`), by status, the `#[catch(default)]` one last.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use lambda_route_core::App;
+    ///
+    /// let dispatcher = App::new().build().unwrap();
+    /// for catcher in dispatcher.catchers() {
+    ///     println!("{catcher}");
+    /// }
+    /// ```
+    pub fn catchers(&self) -> impl Iterator<Item = CatcherSite> + '_ {
+        self.catchers.sites()
     }
 
     /// Every route's entry, in the same order as [`Dispatcher::routes`].

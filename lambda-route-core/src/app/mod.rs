@@ -3,13 +3,17 @@
 
 use std::any::Any;
 
+mod catchers;
 mod dispatch;
 mod state;
 mod table;
 
+pub use catchers::{CatcherConflict, CatcherSite};
 pub use dispatch::Dispatcher;
 pub use state::AppState;
 pub use table::{RouteConflict, RouteEntry, RouteSite, StartupError, StartupProblem};
+
+use catchers::Catchers;
 
 use crate::registry::{self, Route};
 
@@ -57,23 +61,33 @@ impl App {
         self
     }
 
-    /// Collects every registered route, runs their start-up checks and builds the route
-    /// table.
+    /// Collects every registered route and catcher, runs the routes' start-up checks and
+    /// builds the route table.
     ///
     /// # Errors
     ///
     /// [`StartupError::NoRoutes`] when no route is linked in, [`StartupError::Conflict`] when
-    /// two routes answer the same method and path shape, and [`StartupError::Check`] when a
-    /// route argument cannot work in this app.
+    /// two routes answer the same method and path shape, [`StartupError::Check`] when a
+    /// route argument cannot work in this app, and [`StartupError::DuplicateCatcher`] when two
+    /// `#[catch]` functions catch the same status.
     pub fn build(self) -> Result<Dispatcher, StartupError> {
-        self.build_with(registry::collected())
+        let catchers = Catchers::build(&registry::collected_catchers())?;
+        self.build_parts(registry::collected(), catchers)
     }
 
-    /// [`App::build`] with an explicit route list instead of the registered routes; for
-    /// tests and benchmarks of the route table itself.
+    /// [`App::build`] with an explicit route list instead of the registered routes, and no
+    /// catchers; for tests and benchmarks of the route table itself.
     #[doc(hidden)]
     pub fn build_with(self, routes: Vec<&'static Route>) -> Result<Dispatcher, StartupError> {
+        self.build_parts(routes, Catchers::default())
+    }
+
+    fn build_parts(
+        self,
+        routes: Vec<&'static Route>,
+        catchers: Catchers,
+    ) -> Result<Dispatcher, StartupError> {
         let (router, entries) = table::build(&routes, &self.state)?;
-        Ok(Dispatcher::new(router, entries, self.state))
+        Ok(Dispatcher::new(router, entries, catchers, self.state))
     }
 }

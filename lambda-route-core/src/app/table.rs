@@ -203,6 +203,16 @@ pub enum StartupError {
         /// What the argument reported.
         problem: StartupProblem,
     },
+    /// Two `#[catch]` functions catch the same status (or both are `#[catch(default)]`).
+    DuplicateCatcher(Box<super::CatcherConflict>),
+    /// A catcher record is malformed: a status outside 400 to 599 (only possible for records
+    /// not made by the macros).
+    InvalidCatcher {
+        /// The catcher.
+        catcher: Box<super::CatcherSite>,
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 impl fmt::Display for StartupError {
@@ -222,6 +232,16 @@ impl fmt::Display for StartupError {
             }
             StartupError::Check { route, problem } => {
                 write!(f, "route {route} cannot start: {problem}")
+            }
+            StartupError::DuplicateCatcher(conflict) => {
+                match conflict.status {
+                    Some(status) => write!(f, "two catchers for status {status}")?,
+                    None => f.write_str("two catchers for every other status")?,
+                }
+                write!(f, ": {} and {}", conflict.first, conflict.second)
+            }
+            StartupError::InvalidCatcher { catcher, reason } => {
+                write!(f, "invalid catcher {catcher}: {reason}")
             }
         }
     }

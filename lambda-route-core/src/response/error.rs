@@ -152,12 +152,20 @@ impl FieldError {
 }
 
 /// A framework answer that is an error, before it is rendered: its status, the public
-/// message, and the failed fields of a 422.
+/// message, and its public `detail`, if any.
 ///
 /// Routes and extractors never render error bodies themselves: an error [`Response`] carries
 /// its `ErrorInfo` (see [`Response::error`]) and the dispatcher renders it once, after the
-/// route, so every error of an app has one shape. The default shape is
-/// `{"statusCode":N,"message":"...","detail":[...]}`, with `detail` only for field errors.
+/// route, so every error of an app has one shape (unless a catcher replaces it, see
+/// `#[catch]`). The default shape is `{"statusCode":N,"message":"..."}`, plus `"detail":...`
+/// when the error has one.
+///
+/// An error has at most one `detail`: either the list of failed fields of a request that
+/// failed validation ([`ErrorInfo::with_fields`], a JSON array of
+/// `{"loc":[..],"type":"..","msg":".."}`), or a public JSON value chosen by the route
+/// ([`ErrorInfo::with_public_detail`], e.g. through
+/// [`HttpError::with_public_detail`](super::HttpError::with_public_detail)). Setting one
+/// replaces the other.
 ///
 /// # Examples
 ///
@@ -168,6 +176,9 @@ impl FieldError {
 /// let info = ErrorInfo::new(StatusCode::NOT_FOUND, "no such todo");
 /// assert_eq!(info.to_json(), r#"{"statusCode":404,"message":"no such todo"}"#);
 ///
+/// let info = info.with_public_detail(serde_json::json!({"id": 42}));
+/// assert_eq!(info.to_json(), r#"{"statusCode":404,"message":"no such todo","detail":{"id":42}}"#);
+///
 /// let response = info.into_response();
 /// assert_eq!(response.status(), StatusCode::NOT_FOUND);
 /// assert_eq!(response.error().map(|e| e.message()), Some("no such todo"));
@@ -176,7 +187,15 @@ impl FieldError {
 pub struct ErrorInfo {
     status: StatusCode,
     message: Cow<'static, str>,
-    fields: Vec<FieldError>,
+    detail: Detail,
+}
+
+/// The one `detail` an error may carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Detail {
+    None,
+    Fields(Vec<FieldError>),
+    Public(Box<serde_json::Value>),
 }
 
 impl ErrorInfo {
@@ -185,13 +204,25 @@ impl ErrorInfo {
         ErrorInfo {
             status,
             message: message.into(),
-            fields: Vec::new(),
+            detail: Detail::None,
         }
     }
 
-    /// The same error with these field errors (the `detail` of a 422).
+    /// The same error with these field errors as its `detail` (the list of a 422). An empty
+    /// list means no `detail`. Replaces a public detail.
     pub fn with_fields(mut self, fields: Vec<FieldError>) -> Self {
-        self.fields = fields;
+        self.detail = if fields.is_empty() {
+            Detail::None
+        } else {
+            Detail::Fields(fields)
+        };
+        self
+    }
+
+    /// The same error with a public JSON `detail`, sent to the client as it is. Replaces a
+    /// field list.
+    pub fn with_public_detail(mut self, detail: serde_json::Value) -> Self {
+        self.detail = Detail::Public(Box::new(detail));
         self
     }
 
@@ -207,33 +238,59 @@ impl ErrorInfo {
 
     /// The failed fields (empty unless a request failed validation).
     pub fn fields(&self) -> &[FieldError] {
-        &self.fields
+        match &self.detail {
+            Detail::Fields(fields) => fields,
+            Detail::None | Detail::Public(_) => &[],
+        }
     }
 
-    /// The default rendering: `{"statusCode":N,"message":"..."}`, plus `"detail":[...]` when
-    /// there are field errors.
+    /// The public JSON detail, if one was set (never the field list: see
+    /// [`ErrorInfo::fields`]).
+    pub fn public_detail(&self) -> Option<&serde_json::Value> {
+        match &self.detail {
+            Detail::Public(value) => Some(value),
+            Detail::None | Detail::Fields(_) => None,
+        }
+    }
+
+    /// The default rendering: `{"statusCode":N,"message":"..."}`, plus `"detail":...` when
+    /// the error has one.
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(48 + self.message.len() + 96 * self.fields.len());
+        let fields = self.fields();
+        let mut out = Vec::with_capacity(48 + self.message.len() + 96 * fields.len());
         out.extend_from_slice(b"{");
         json::write_key(&mut out, "statusCode");
         json::write_u16(&mut out, self.status.as_u16());
         out.push(b',');
         json::write_key(&mut out, "message");
         json::write_str(&mut out, &self.message);
-        if !self.fields.is_empty() {
-            out.push(b',');
-            json::write_key(&mut out, "detail");
-            out.push(b'[');
-            for (i, field) in self.fields.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
+        match &self.detail {
+            Detail::None => {}
+            Detail::Fields(fields) => {
+                out.push(b',');
+                json::write_key(&mut out, "detail");
+                out.push(b'[');
+                for (i, field) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    field.write_json(&mut out);
                 }
-                field.write_json(&mut out);
+                out.push(b']');
             }
-            out.push(b']');
+            Detail::Public(value) => {
+                let mark = out.len();
+                out.push(b',');
+                json::write_key(&mut out, "detail");
+                // A `Value` always serializes (its map keys are strings); should that ever
+                // fail, the answer goes out without the detail rather than broken.
+                if serde_json::to_writer(&mut out, value).is_err() {
+                    out.truncate(mark);
+                }
+            }
         }
         out.push(b'}');
-        // Only valid UTF-8 was written: literals and escaped strings.
+        // Only valid UTF-8 was written: literals, escaped strings and serde_json's output.
         String::from_utf8(out).unwrap_or_default()
     }
 }
@@ -284,6 +341,40 @@ mod tests {
         for (info, expected) in cases {
             assert_eq!(info.to_json(), expected);
         }
+    }
+
+    #[test]
+    fn one_detail_at_a_time() {
+        let field = || vec![FieldError::new(["query", "q"], "missing", "required")];
+        let public = serde_json::json!({"retry": true, "in": [1, "s"]});
+        let cases = [
+            (
+                ErrorInfo::new(StatusCode::CONFLICT, "taken").with_public_detail(public.clone()),
+                r#"{"statusCode":409,"message":"taken","detail":{"in":[1,"s"],"retry":true}}"#,
+            ),
+            (
+                ErrorInfo::new(StatusCode::UNPROCESSABLE_ENTITY, "bad")
+                    .with_public_detail(public.clone())
+                    .with_fields(field()),
+                r#"{"statusCode":422,"message":"bad","detail":[{"loc":["query","q"],"type":"missing","msg":"required"}]}"#,
+            ),
+            (
+                ErrorInfo::new(StatusCode::UNPROCESSABLE_ENTITY, "bad")
+                    .with_fields(field())
+                    .with_public_detail(serde_json::Value::Null),
+                r#"{"statusCode":422,"message":"bad","detail":null}"#,
+            ),
+            (
+                ErrorInfo::new(StatusCode::BAD_REQUEST, "bad").with_fields(Vec::new()),
+                r#"{"statusCode":400,"message":"bad"}"#,
+            ),
+        ];
+        for (info, expected) in cases {
+            assert_eq!(info.to_json(), expected);
+        }
+        let info = ErrorInfo::new(StatusCode::CONFLICT, "taken").with_public_detail(public.clone());
+        assert_eq!(info.public_detail(), Some(&public));
+        assert!(info.fields().is_empty());
     }
 
     #[test]

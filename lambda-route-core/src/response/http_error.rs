@@ -1,22 +1,34 @@
-//! `HttpError`: an error status with a public message and a private, logged detail.
+//! `HttpError`: an error status with a public message, optional public JSON detail and extra
+//! headers, and a private, logged detail.
 
 use std::borrow::Cow;
 use std::fmt;
 
+use http::header::{HeaderName, HeaderValue};
 use http::StatusCode;
+use serde::Serialize;
 
 use super::{ErrorInfo, IntoResponse, Response};
 
-/// An error answered as `{"statusCode":N,"message":"..."}`.
+/// An error answered as `{"statusCode":N,"message":"..."}`, plus `"detail":...` when it has a
+/// public detail.
 ///
-/// The message goes to the client. A detail attached with [`HttpError::with_detail`] goes to
-/// the log only, so internal reasons never leak.
+/// - The message goes to the client.
+/// - A public detail ([`HttpError::with_public_detail`]) goes to the client as the body's
+///   `detail`, as JSON.
+/// - Headers ([`HttpError::with_header`]: `WWW-Authenticate`, `Retry-After`, ...) go out with
+///   the response.
+/// - A private detail ([`HttpError::with_detail`]) goes to the log only, so internal reasons
+///   never leak.
+///
+/// Everything a route returns that carries an `HttpError` is rendered at the end of dispatch,
+/// where an app's `#[catch(N)]` may replace the body (its headers stay).
 ///
 /// # Examples
 ///
 /// ```
 /// use lambda_route_core::response::{HttpError, IntoResponse};
-/// use http::StatusCode;
+/// use http::{header, HeaderValue, StatusCode};
 ///
 /// let response = HttpError::not_found("no such todo")
 ///     .with_detail("id 42 missing from table todos")
@@ -25,12 +37,32 @@ use super::{ErrorInfo, IntoResponse, Response};
 /// // Rendered at the end of dispatch as {"statusCode":404,"message":"no such todo"}.
 /// let error = response.error().unwrap();
 /// assert_eq!(error.message(), "no such todo");
+///
+/// let response = HttpError::too_many_requests("slow down")
+///     .with_header(header::RETRY_AFTER, HeaderValue::from(30u32))
+///     .with_public_detail(serde_json::json!({"limit": 100}))
+///     .into_response();
+/// assert_eq!(response.header("retry-after"), Some("30"));
+/// assert_eq!(
+///     response.error().unwrap().to_json(),
+///     r#"{"statusCode":429,"message":"slow down","detail":{"limit":100}}"#
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpError {
     status: StatusCode,
     message: Cow<'static, str>,
-    detail: Option<String>,
+    /// Boxed: most errors have none of these, and `Result<T, HttpError>` stays small.
+    extra: Option<Box<Extra>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Extra {
+    /// Logged, never sent.
+    private: Option<String>,
+    /// Sent as the body's `detail`.
+    public: Option<serde_json::Value>,
+    headers: Vec<(HeaderName, HeaderValue)>,
 }
 
 macro_rules! constructors {
@@ -50,20 +82,21 @@ impl HttpError {
         HttpError {
             status,
             message: message.into(),
-            detail: None,
+            extra: None,
         }
     }
 
     constructors! {
         /// `400 Bad Request`.
         bad_request => BAD_REQUEST,
-        /// `401 Unauthorized`.
+        /// `401 Unauthorized`. Say how to authenticate with a `WWW-Authenticate` header
+        /// ([`HttpError::with_header`]).
         unauthorized => UNAUTHORIZED,
         /// `403 Forbidden`.
         forbidden => FORBIDDEN,
         /// `404 Not Found`.
         not_found => NOT_FOUND,
-        /// `405 Method Not Allowed`.
+        /// `405 Method Not Allowed`. The router answers unknown methods itself, with `Allow`.
         method_not_allowed => METHOD_NOT_ALLOWED,
         /// `409 Conflict`.
         conflict => CONFLICT,
@@ -75,19 +108,90 @@ impl HttpError {
         unsupported_media_type => UNSUPPORTED_MEDIA_TYPE,
         /// `422 Unprocessable Entity`.
         unprocessable_entity => UNPROCESSABLE_ENTITY,
-        /// `429 Too Many Requests`.
+        /// `429 Too Many Requests`. Say when to retry with a `Retry-After` header
+        /// ([`HttpError::with_header`]).
         too_many_requests => TOO_MANY_REQUESTS,
         /// `500 Internal Server Error`.
         internal_server_error => INTERNAL_SERVER_ERROR,
+        /// `501 Not Implemented`.
+        not_implemented => NOT_IMPLEMENTED,
         /// `502 Bad Gateway`.
         bad_gateway => BAD_GATEWAY,
         /// `503 Service Unavailable`.
         service_unavailable => SERVICE_UNAVAILABLE,
+        /// `504 Gateway Timeout`.
+        gateway_timeout => GATEWAY_TIMEOUT,
     }
 
-    /// Attaches a private detail: logged when the error is answered, never sent.
+    fn extra(&mut self) -> &mut Extra {
+        self.extra.get_or_insert_with(Box::default)
+    }
+
+    /// Attaches a private detail: logged when the error is answered (at `ERROR` for a 5xx,
+    /// `WARN` otherwise), never sent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::HttpError;
+    ///
+    /// let error = HttpError::bad_gateway("upstream failed").with_detail("billing: connection reset");
+    /// assert_eq!(error.detail(), Some("billing: connection reset"));
+    /// ```
     pub fn with_detail(mut self, detail: impl fmt::Display) -> Self {
-        self.detail = Some(detail.to_string());
+        self.extra().private = Some(detail.to_string());
+        self
+    }
+
+    /// Attaches a public detail, sent as the body's `"detail"`: any value that serializes to
+    /// JSON (a `serde_json::Value`, a `#[derive(Serialize)]` struct, a string).
+    ///
+    /// A value that fails to serialize (a map with non-string keys, a `Serialize` impl that
+    /// errs) is left out of the answer, and the failure is logged.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::HttpError;
+    ///
+    /// #[derive(serde::Serialize)]
+    /// struct Taken { field: &'static str, suggestion: String }
+    ///
+    /// let error = HttpError::conflict("username taken")
+    ///     .with_public_detail(Taken { field: "username", suggestion: "ada2".into() });
+    /// assert_eq!(
+    ///     error.public_detail(),
+    ///     Some(&serde_json::json!({"field": "username", "suggestion": "ada2"}))
+    /// );
+    /// ```
+    pub fn with_public_detail(mut self, detail: impl Serialize) -> Self {
+        match serde_json::to_value(detail) {
+            Ok(value) => self.extra().public = Some(value),
+            Err(err) => tracing::warn!(
+                status = self.status.as_u16(),
+                error = %err,
+                "HttpError public detail does not serialize to JSON; answering without it"
+            ),
+        }
+        self
+    }
+
+    /// Adds a header to the answer (a name may repeat). It survives a `#[catch]` that
+    /// replaces the body, unless the catcher sets the same header.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::{HttpError, IntoResponse};
+    /// use http::{header, HeaderValue};
+    ///
+    /// let response = HttpError::unauthorized("sign in first")
+    ///     .with_header(header::WWW_AUTHENTICATE, HeaderValue::from_static(r#"Bearer realm="api""#))
+    ///     .into_response();
+    /// assert_eq!(response.header("www-authenticate"), Some(r#"Bearer realm="api""#));
+    /// ```
+    pub fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.extra().headers.push((name, value));
         self
     }
 
@@ -99,6 +203,21 @@ impl HttpError {
     /// The public message.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The private detail, logged and never sent.
+    pub fn detail(&self) -> Option<&str> {
+        self.extra.as_ref()?.private.as_deref()
+    }
+
+    /// The public detail, sent as the body's `"detail"`.
+    pub fn public_detail(&self) -> Option<&serde_json::Value> {
+        self.extra.as_ref()?.public.as_ref()
+    }
+
+    /// The extra headers.
+    pub fn headers(&self) -> &[(HeaderName, HeaderValue)] {
+        self.extra.as_ref().map_or(&[], |extra| &extra.headers)
     }
 }
 
@@ -112,9 +231,119 @@ impl std::error::Error for HttpError {}
 
 impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
-        if let Some(detail) = &self.detail {
-            tracing::warn!(status = self.status.as_u16(), message = %self.message, detail = %detail, "request failed");
+        let mut info = ErrorInfo::new(self.status, self.message);
+        let Some(extra) = self.extra else {
+            return Response::from_error(info);
+        };
+        let Extra {
+            private,
+            public,
+            headers,
+        } = *extra;
+        if let Some(detail) = &private {
+            // A server error is the operator's to fix; a client error is the caller's.
+            let (status, public_message) = (info.status().as_u16(), info.message());
+            if info.status().is_server_error() {
+                tracing::error!(status, public_message, detail = %detail, "request failed");
+            } else {
+                tracing::warn!(status, public_message, detail = %detail, "request failed");
+            }
         }
-        Response::from_error(ErrorInfo::new(self.status, self.message))
+        if let Some(public) = public {
+            info = info.with_public_detail(public);
+        }
+        let mut response = Response::from_error(info);
+        for (name, value) in headers {
+            response = response.with_header(name, value);
+        }
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constructors_have_their_status() {
+        let cases = [
+            (HttpError::bad_request("m"), 400),
+            (HttpError::unauthorized("m"), 401),
+            (HttpError::forbidden("m"), 403),
+            (HttpError::not_found("m"), 404),
+            (HttpError::method_not_allowed("m"), 405),
+            (HttpError::conflict("m"), 409),
+            (HttpError::gone("m"), 410),
+            (HttpError::payload_too_large("m"), 413),
+            (HttpError::unsupported_media_type("m"), 415),
+            (HttpError::unprocessable_entity("m"), 422),
+            (HttpError::too_many_requests("m"), 429),
+            (HttpError::internal_server_error("m"), 500),
+            (HttpError::not_implemented("m"), 501),
+            (HttpError::bad_gateway("m"), 502),
+            (HttpError::service_unavailable("m"), 503),
+            (HttpError::gateway_timeout("m"), 504),
+        ];
+        for (error, status) in cases {
+            assert_eq!(error.status().as_u16(), status);
+            let response = error.into_response();
+            assert_eq!(response.status().as_u16(), status);
+            assert_eq!(
+                response.error().map(ErrorInfo::to_json),
+                Some(format!(r#"{{"statusCode":{status},"message":"m"}}"#))
+            );
+        }
+    }
+
+    #[test]
+    fn private_detail_is_not_in_the_answer() {
+        let response = HttpError::bad_gateway("upstream failed")
+            .with_detail("secret host 10.0.0.7")
+            .into_response();
+        let json = response.error().map(ErrorInfo::to_json).unwrap_or_default();
+        assert_eq!(json, r#"{"statusCode":502,"message":"upstream failed"}"#);
+    }
+
+    #[test]
+    fn headers_repeat_and_keep_their_order() {
+        let response = HttpError::unauthorized("no")
+            .with_header(
+                http::header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Basic"),
+            )
+            .with_header(
+                http::header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer"),
+            )
+            .into_response();
+        let values: Vec<_> = response
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.to_str().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            values,
+            [
+                ("www-authenticate", "Basic"),
+                ("www-authenticate", "Bearer")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_detail_that_does_not_serialize_is_left_out() {
+        let mut map = std::collections::BTreeMap::new();
+        map.insert((1, 2), "tuple keys are not JSON");
+        let error = HttpError::conflict("m").with_public_detail(map);
+        assert_eq!(error.public_detail(), None);
+        assert_eq!(
+            error.into_response().error().map(ErrorInfo::to_json),
+            Some(r#"{"statusCode":409,"message":"m"}"#.to_owned())
+        );
+    }
+
+    #[test]
+    fn stays_small() {
+        assert!(std::mem::size_of::<HttpError>() <= 40);
     }
 }

@@ -5,10 +5,12 @@ use std::borrow::Cow;
 use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use http::StatusCode;
 
+mod app_error;
 mod error;
 mod http_error;
 mod into_response;
 
+pub use app_error::Error;
 pub(crate) use error::render as render_error;
 pub use error::{ErrorInfo, FieldError, LocSegment};
 pub use http_error::HttpError;

@@ -10,6 +10,7 @@ use crate::app::App;
 
 mod lambda;
 pub mod local;
+mod logging;
 
 #[doc(hidden)]
 pub use lambda::answer_invocation;
@@ -37,14 +38,20 @@ impl IntoApp for App {
     }
 }
 
+/// The error is printed with `{:#}`, which for [`Error`](crate::response::Error) (and
+/// `anyhow::Error`) is the whole source chain on one line.
 impl<E: fmt::Display> IntoApp for Result<App, E> {
     fn into_app(self) -> Result<App, String> {
-        self.map_err(|e| e.to_string())
+        self.map_err(|e| format!("{e:#}"))
     }
 }
 
 /// Runs an application: builds it from `main`, then serves it under the Lambda Runtime API
 /// when `AWS_LAMBDA_RUNTIME_API` is set, or on a local HTTP port otherwise.
+///
+/// Once `main` has returned, a default `tracing` subscriber writing to stderr is installed
+/// unless `main` installed one (level: `AWS_LAMBDA_LOG_LEVEL`, else a bare `RUST_LOG` level,
+/// else `INFO`).
 ///
 /// `#[lambda_main]` generates the call; there is rarely a reason to call it by hand.
 pub fn run<F>(main: F) -> ExitCode
@@ -70,6 +77,8 @@ where
                 return ExitCode::FAILURE;
             }
         };
+        let on_lambda = std::env::var_os("AWS_LAMBDA_RUNTIME_API").is_some();
+        logging::install_default(on_lambda);
         let dispatcher = match app.build() {
             Ok(dispatcher) => Arc::new(dispatcher),
             Err(err) => {
@@ -77,7 +86,7 @@ where
                 return ExitCode::FAILURE;
             }
         };
-        let result = if std::env::var_os("AWS_LAMBDA_RUNTIME_API").is_some() {
+        let result = if on_lambda {
             lambda::serve(dispatcher).await
         } else {
             match local::LocalConfig::from_env_and_args() {
