@@ -85,8 +85,8 @@ pub use state::State;
     message = "`{Self}` is neither a path parameter of this route nor an extractor",
     label = "not a `<param>` of the route path, and `{Self}` does not implement `FromRequest`",
     note = "an argument is either named after a `<param>` in the route path (its type implements `FromStr`), \
-            or its type is an extractor: `Json<T>`, `Query<T>`, `State<T>`, `Context`, `&Request`, \
-            or your own type implementing `FromRequest`"
+            or its type is an extractor: `Json<T>`, `Query<T>`, `Form<T>`, `Text`, `Bytes`, \
+            `State<T>`, `Context`, `&Request`, or your own type implementing `FromRequest`"
 )]
 pub trait FromRequest<'r>: Sized {
     /// Reads `Self` for the argument `arg` of the matched route.
