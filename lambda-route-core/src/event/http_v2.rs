@@ -49,7 +49,7 @@ pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, D
     );
     request.set_stage(stage);
     request.set_request_id(ctx.request_id.map(|s| s.0));
-    request.set_caller(Caller::new(ctx.authorizer, None).with_source_ip(source_ip.map(|s| s.0)));
+    request.set_caller(Caller::new(ctx.authorizer, None).with_source_ip(source_ip));
     Ok(request)
 }
 

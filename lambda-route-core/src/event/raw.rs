@@ -108,8 +108,9 @@ pub(crate) struct RawContext<'a> {
 pub(crate) struct RawHttp<'a> {
     #[serde(borrow, default)]
     pub(crate) method: Option<CowStr<'a>>,
+    /// Raw JSON: read only when a route asks (`request/caller.rs`).
     #[serde(borrow, default, rename = "sourceIp")]
-    pub(crate) source_ip: Option<CowStr<'a>>,
+    pub(crate) source_ip: Option<&'a RawValue>,
 }
 
 /// Only the discriminating fields, each skipped: used after a failed decode to say which

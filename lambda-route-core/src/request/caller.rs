@@ -4,8 +4,7 @@
 //! JSON (skipping them costs the parse as much as capturing them); they are read only when a
 //! route asks ([`Authorizer`](super::Authorizer), [`Request::source_ip`](super::Request)).
 
-use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::net::IpAddr;
 
 use serde_json::value::RawValue;
 
@@ -18,9 +17,10 @@ pub(crate) struct Caller<'a> {
     pub(crate) authorizer: Option<&'a RawValue>,
     /// `requestContext.identity` (REST, HTTP API payload 1.0, VPC Lattice v2).
     pub(crate) identity: Option<&'a RawValue>,
-    /// Given by the decoder when the event has it in a field it parses anyway (HTTP API v2's
-    /// `requestContext.http.sourceIp`), otherwise read from `identity.sourceIp` on first use.
-    source_ip: OnceLock<Option<Cow<'a, str>>>,
+    /// HTTP API v2's `requestContext.http.sourceIp`, a raw JSON string; REST keeps it in
+    /// `identity`. Raw, not decoded: this struct is inside every `Request`, and every byte
+    /// it adds is copied on each event (a decoded `Cow` and its cache cost a REST v1 GET 1%).
+    source_ip: Option<&'a RawValue>,
 }
 
 impl<'a> Caller<'a> {
@@ -28,76 +28,90 @@ impl<'a> Caller<'a> {
         Caller {
             authorizer,
             identity,
-            source_ip: OnceLock::new(),
+            source_ip: None,
         }
     }
 
-    /// With the source IP the event gave in a field of its own.
-    pub(crate) fn with_source_ip(self, source_ip: Option<Cow<'a, str>>) -> Self {
-        Caller {
-            source_ip: OnceLock::from(source_ip),
-            ..self
-        }
+    /// With the source IP the event gave in a field of its own (raw JSON).
+    pub(crate) fn with_source_ip(self, source_ip: Option<&'a RawValue>) -> Self {
+        Caller { source_ip, ..self }
     }
 
     /// The given source IP, else `identity.sourceIp`.
-    pub(crate) fn source_ip(&self) -> Option<&str> {
-        self.source_ip
-            .get_or_init(|| {
-                let ip = member(self.identity?.get(), "sourceIp")?;
-                serde_json::from_str::<CowStr<'a>>(ip.get())
-                    .ok()
-                    .map(|s| s.0)
-            })
-            .as_deref()
+    pub(crate) fn source_ip(&self) -> Option<IpAddr> {
+        let raw = match self.source_ip {
+            Some(raw) => raw,
+            None => member(self.identity?.get(), "sourceIp")?,
+        };
+        let text = serde_json::from_str::<CowStr<'_>>(raw.get()).ok()?;
+        parse_ip(&text.0)
     }
+}
+
+/// An address as API Gateway or a load balancer writes it. A `/32` or `/128` suffix (AWS's
+/// documented HTTP API payload 1.0 example has one) is ignored.
+fn parse_ip(text: &str) -> Option<IpAddr> {
+    let text = text.trim();
+    let address = text.split_once('/').map_or(text, |(address, _)| address);
+    address.parse().ok()
 }
 
 /// The address `X-Forwarded-For` says connected to the load balancer: its **last** entry.
 /// ALB (and VPC Lattice) append the peer they saw to whatever the client sent, so earlier
 /// entries are the client's own claims and can be forged; the last one cannot.
-pub(crate) fn forwarded_for<'h>(values: impl Iterator<Item = &'h str>) -> Option<&'h str> {
-    values
-        .last()?
-        .rsplit(',')
-        .next()
-        .map(str::trim)
-        .filter(|ip| !ip.is_empty())
+pub(crate) fn forwarded_for<'h>(values: impl Iterator<Item = &'h str>) -> Option<IpAddr> {
+    values.last()?.rsplit(',').next().and_then(parse_ip)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn ip(text: &str) -> Option<IpAddr> {
+        text.parse().ok()
+    }
+
     #[test]
     fn source_ip_from_identity_or_given() {
-        let identity: &RawValue =
-            serde_json::from_str(r#"{"caller":null,"sourceIp":"192.0.2.1"}"#).unwrap();
-        assert_eq!(
-            Caller::new(None, Some(identity)).source_ip(),
-            Some("192.0.2.1")
-        );
-        let escaped: &RawValue = serde_json::from_str(r#"{"sourceIp":"192.0.2.\u0032"}"#).unwrap();
-        assert_eq!(
-            Caller::new(None, Some(escaped)).source_ip(),
-            Some("192.0.2.2")
-        );
-        let given = Caller::new(None, Some(identity)).with_source_ip(Some("198.51.100.7".into()));
-        assert_eq!(given.source_ip(), Some("198.51.100.7"));
-        assert_eq!(Caller::default().source_ip(), None);
-        let no_ip: &RawValue = serde_json::from_str(r#"{"sourceIp":5}"#).unwrap();
-        assert_eq!(Caller::new(None, Some(no_ip)).source_ip(), None);
+        let raw = |json: &'static str| -> &'static RawValue { serde_json::from_str(json).unwrap() };
+        let identity = raw(r#"{"caller":null,"sourceIp":"192.0.2.1"}"#);
+        let cases = [
+            (Caller::new(None, Some(identity)), ip("192.0.2.1")),
+            (
+                Caller::new(None, Some(raw(r#"{"sourceIp":"192.0.2.\u0032"}"#))),
+                ip("192.0.2.2"),
+            ),
+            (
+                Caller::new(None, Some(raw(r#"{"sourceIp":"192.168.0.1/32"}"#))),
+                ip("192.168.0.1"),
+            ),
+            (
+                Caller::new(None, Some(raw(r#"{"sourceIp":"2001:db8::1"}"#))),
+                ip("2001:db8::1"),
+            ),
+            (Caller::new(None, Some(raw(r#"{"sourceIp":"IP"}"#))), None),
+            (Caller::new(None, Some(raw(r#"{"sourceIp":5}"#))), None),
+            (
+                Caller::new(None, Some(identity)).with_source_ip(Some(raw(r#""198.51.100.7""#))),
+                ip("198.51.100.7"),
+            ),
+            (Caller::default(), None),
+        ];
+        for (caller, expected) in cases {
+            assert_eq!(caller.source_ip(), expected, "{caller:?}");
+        }
     }
 
     #[test]
     fn forwarded_for_takes_the_last_hop() {
-        let cases: [(&[&str], Option<&str>); 5] = [
-            (&["203.0.113.9"], Some("203.0.113.9")),
-            (&["10.0.0.1, 203.0.113.9"], Some("203.0.113.9")),
+        let cases: [(&[&str], Option<IpAddr>); 6] = [
+            (&["203.0.113.9"], ip("203.0.113.9")),
+            (&["10.0.0.1, 203.0.113.9"], ip("203.0.113.9")),
             (
                 &["10.0.0.1", "198.51.100.2,203.0.113.9 "],
-                Some("203.0.113.9"),
+                ip("203.0.113.9"),
             ),
+            (&["10.0.0.1, unknown"], None),
             (&[""], None),
             (&[], None),
         ];

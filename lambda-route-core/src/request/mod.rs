@@ -4,6 +4,7 @@
 //! knows how events are shaped.
 
 use std::borrow::Cow;
+use std::net::IpAddr;
 
 use http::Method;
 
@@ -185,7 +186,8 @@ impl<'a> Request<'a> {
     // Who sent the request: source IP and authorizer data (request/caller.rs,
     // request/authorizer.rs).
 
-    /// The client's IP address as the event source saw it: REST and HTTP API payload 1.0
+    /// The client's IP address as the event source saw it (`None` when the event has none or
+    /// it is not an address): REST and HTTP API payload 1.0
     /// `requestContext.identity.sourceIp`; HTTP API payload 2.0 and Function URL
     /// `requestContext.http.sourceIp`; ALB and VPC Lattice the **last** address of
     /// `X-Forwarded-For`, the peer the load balancer saw (earlier entries are whatever the
@@ -194,16 +196,19 @@ impl<'a> Request<'a> {
     /// # Examples
     ///
     /// ```
+    /// use std::net::{IpAddr, Ipv4Addr};
     /// use lambda_route_core::Request;
     ///
     /// let event = br#"{"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET","sourceIp":"203.0.113.9"}}}"#;
-    /// assert_eq!(Request::from_event(event).unwrap().source_ip(), Some("203.0.113.9"));
+    /// let ip = Request::from_event(event).unwrap().source_ip();
+    /// assert_eq!(ip, Some(IpAddr::V4(Ipv4Addr::new(203, 0, 113, 9))));
     ///
     /// let alb = br#"{"httpMethod":"GET","path":"/","requestContext":{"elb":{}},
     ///   "headers":{"x-forwarded-for":"10.0.0.1, 198.51.100.4"}}"#;
-    /// assert_eq!(Request::from_event(alb).unwrap().source_ip(), Some("198.51.100.4"));
+    /// let ip = Request::from_event(alb).unwrap().source_ip();
+    /// assert_eq!(ip, Some(IpAddr::V4(Ipv4Addr::new(198, 51, 100, 4))));
     /// ```
-    pub fn source_ip(&self) -> Option<&str> {
+    pub fn source_ip(&self) -> Option<IpAddr> {
         match self.source {
             Source::ApiGatewayV1 | Source::HttpApiV1 | Source::HttpApiV2 | Source::FunctionUrl => {
                 self.caller.source_ip()
