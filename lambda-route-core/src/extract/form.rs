@@ -121,10 +121,13 @@ mod tests {
             })
     }
 
+    /// `(content-type, body, answer)`.
+    type Case = (Option<&'static str>, &'static [u8], Result<&'static str, &'static str>);
+
     #[test]
     fn answers() {
         let form = Some("application/x-www-form-urlencoded");
-        let cases: [(Option<&str>, &[u8], Result<&str, &str>); 6] = [
+        let cases: [Case; 6] = [
             (
                 form,
                 b"email=a%40b.c&age=7&topic=a+b&topic=c%26d",
