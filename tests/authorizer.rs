@@ -124,6 +124,11 @@ fn identity(authorizer: Authorizer<'_>) -> String {
     format!("{:?}", authorizer.identity::<Who>())
 }
 
+#[get("/scopes")]
+fn scopes(authorizer: Authorizer<'_>) -> String {
+    authorizer.scopes().join(" ")
+}
+
 #[get("/whoami")]
 fn whoami(request: &Request<'_>) -> String {
     format!(
@@ -255,6 +260,19 @@ fn http_api_jwt_claims() {
             ),
             "{name}"
         );
+    }
+}
+
+#[test]
+fn http_api_jwt_scopes() {
+    let cases = [
+        ("http-v2-post.json", "scope1 scope2"),
+        ("http-v2-lambda-authorizer.json", ""),
+        ("http-v1-get.json", ""),
+        ("apigw-v1-cognito.json", ""),
+    ];
+    for (name, expected) in cases {
+        assert_eq!(get(name, "/scopes"), (200, expected.to_owned()), "{name}");
     }
 }
 

@@ -11,7 +11,7 @@
 
 use base64::Engine as _;
 use lambda_route::prelude::*;
-use lambda_route_tests::{aimed_at, dispatch};
+use lambda_route_tests::{aimed_at, dispatch, dispatcher};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -283,6 +283,30 @@ fn an_empty_body_is_empty() {
             post(source, "/bytes", None, b"", false),
             (200, "0 bytes: []".to_owned()),
             "{source:?}"
+        );
+    }
+}
+
+#[test]
+fn routes_describe_their_bodies() {
+    let cases = [
+        ("/signup", Some(("application/x-www-form-urlencoded", true))),
+        ("/text", Some(("text/plain", false))),
+        ("/bytes", Some(("application/octet-stream", false))),
+    ];
+    for (template, expected) in cases {
+        let entry = dispatcher()
+            .entries()
+            .iter()
+            .find(|e| e.template() == template)
+            .unwrap();
+        let operation = entry.describe();
+        assert_eq!(
+            operation
+                .body()
+                .map(|b| (b.content_type(), b.is_required())),
+            expected,
+            "{template}"
         );
     }
 }

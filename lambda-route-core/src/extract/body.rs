@@ -6,6 +6,7 @@ use http::StatusCode;
 
 use super::{Arg, FromRequest, Rejection};
 use crate::ctx::Ctx;
+use crate::describe::{Operation, RequestBody};
 
 /// The request body as text, borrowed from the request; any content type.
 ///
@@ -43,6 +44,10 @@ impl<'r> FromRequest<'r> for Text<'r> {
                 }),
         )
     }
+
+    fn describe(operation: &mut Operation, _arg: Arg) {
+        operation.request_body(RequestBody::new("text/plain").optional());
+    }
 }
 
 /// The request body as bytes, borrowed from the request; any content type, never refused.
@@ -67,5 +72,9 @@ impl<'r> FromRequest<'r> for Bytes<'r> {
         _arg: Arg,
     ) -> impl Future<Output = Result<Self, Rejection>> + Send + 'r {
         ready(Ok(Bytes(cx.request().body())))
+    }
+
+    fn describe(operation: &mut Operation, _arg: Arg) {
+        operation.request_body(RequestBody::new("application/octet-stream").optional());
     }
 }

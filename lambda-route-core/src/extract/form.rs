@@ -122,7 +122,11 @@ mod tests {
     }
 
     /// `(content-type, body, answer)`.
-    type Case = (Option<&'static str>, &'static [u8], Result<&'static str, &'static str>);
+    type Case = (
+        Option<&'static str>,
+        &'static [u8],
+        Result<&'static str, &'static str>,
+    );
 
     #[test]
     fn answers() {

@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 
 use super::caller::Caller;
 use super::Source;
-use crate::codec::de::{member, without_position, CowStr};
+use crate::codec::de::{member, without_position, CowStr, StrList};
 
 /// What the event source's authorizer said about the caller, per source:
 ///
@@ -85,6 +85,30 @@ impl<'r> Authorizer<'r> {
         serde_json::from_str::<CowStr<'r>>(value.get())
             .ok()
             .map(|s| s.0)
+    }
+
+    /// The OAuth scopes an HTTP API JWT authorizer granted (`requestContext.authorizer.jwt.
+    /// scopes`, or `.scopes` on payload 1.0); empty when there are none.
+    ///
+    /// ```
+    /// # let event = br#"{"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET"},"authorizer":{"jwt":{"claims":{},"scopes":["todos.read","todos.write"]}}}}"#;
+    /// # let request = lambda_route_core::Request::from_event(event).unwrap();
+    /// assert_eq!(request.authorizer().scopes(), ["todos.read", "todos.write"]);
+    /// ```
+    pub fn scopes(&self) -> Vec<Cow<'r, str>> {
+        let Some(authorizer) = self.authorizer else {
+            return Vec::new();
+        };
+        let scopes = match self.source {
+            Source::ApiGatewayV1 | Source::HttpApiV1 => member(authorizer.get(), "scopes"),
+            Source::HttpApiV2 => {
+                member(authorizer.get(), "jwt").and_then(|jwt| member(jwt.get(), "scopes"))
+            }
+            _ => None,
+        };
+        scopes
+            .and_then(|json| serde_json::from_str::<StrList<'r>>(json.get()).ok())
+            .map_or_else(Vec::new, |list| list.0)
     }
 
     /// The JWT or Cognito claims as a `T` (see the table above for where they come from).
@@ -305,5 +329,30 @@ mod tests {
             AuthorizerError::Invalid("invalid type: string \"17\", expected u64".to_owned())
         );
         assert_eq!(request.authorizer().claim("exp").as_deref(), Some("17"));
+    }
+
+    #[test]
+    fn scopes() {
+        let v2 = |authorizer: &str| {
+            format!(
+                r#"{{"version":"2.0","rawPath":"/","requestContext":{{"http":{{"method":"GET"}},"authorizer":{authorizer}}}}}"#
+            )
+        };
+        let v1 = |authorizer: &str| {
+            format!(
+                r#"{{"httpMethod":"GET","path":"/","requestContext":{{"authorizer":{authorizer}}}}}"#
+            )
+        };
+        let cases: [(String, &[&str]); 5] = [
+            (v2(r#"{"jwt":{"scopes":["a","b"]}}"#), &["a", "b"]),
+            (v2(r#"{"jwt":{"scopes":null}}"#), &[]),
+            (v2(r#"{"lambda":{"scopes":["a"]}}"#), &[]),
+            (v1(r#"{"claims":null,"scopes":["c"]}"#), &["c"]),
+            (v1(r#"{"scopes":"not a list"}"#), &[]),
+        ];
+        for (event, expected) in cases {
+            let request = Request::from_event(event.as_bytes()).unwrap();
+            assert_eq!(request.authorizer().scopes(), expected, "{event}");
+        }
     }
 }
