@@ -17,8 +17,10 @@ pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
 
 /// Everything a typical route module needs: `use lambda_route::prelude::*;`.
 pub mod prelude {
-    pub use crate::extract::{Arg, Context, FromRequest, Json, Query, Rejection, State};
-    pub use crate::extract::{Cookies, Headers};
+    pub use crate::extract::{
+        Arg, Authorizer, Bytes, Claims, Context, Cookies, Form, FromRequest, Headers, Json, Query,
+        Rejection, State, Text,
+    };
     pub use crate::response::{Error, HttpError, IntoResponse, Response};
     pub use crate::{catch, delete, get, head, lambda_main, options, patch, post, put, route};
     pub use crate::{App, Ctx, Request, StatusCode};

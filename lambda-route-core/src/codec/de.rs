@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 /// A JSON string that borrows from the input unless it contained escapes.
 ///
@@ -152,6 +153,36 @@ impl<'de: 'a, 'a> Deserialize<'de> for StrList<'a> {
     }
 }
 
+/// The value of `key` in the JSON object `json`, borrowed from it: `None` when `json` is not
+/// an object, has no such key, or holds `null` there. The first of repeated keys wins.
+pub(crate) fn member<'a>(json: &'a str, key: &str) -> Option<&'a RawValue> {
+    struct Member<'k>(&'k str);
+
+    impl<'de> Visitor<'de> for Member<'_> {
+        type Value = Option<&'de RawValue>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut found = None;
+            // Every entry is read: serde_json refuses a map left half-consumed.
+            while let Some(CowStr(name)) = map.next_key::<CowStr<'de>>()? {
+                if found.is_none() && name == self.0 {
+                    found = Some(map.next_value::<&'de RawValue>()?);
+                } else {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+            Ok(found.filter(|value| value.get() != "null"))
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(json);
+    de.deserialize_map(Member(key)).ok().flatten()
+}
+
 /// serde_json's message for a data error without the " at line L column C" it appends: the
 /// JSON path the caller reports says more. Any other message is returned whole.
 pub(crate) fn without_position(message: &str) -> &str {
@@ -221,5 +252,25 @@ mod tests {
         assert!(matches!(pairs[0].1, Cow::Borrowed(_)));
         let StrList(items) = serde_json::from_str(r#"["x","y"]"#).unwrap();
         assert_eq!(items, ["x", "y"]);
+    }
+
+    #[test]
+    fn members() {
+        let object = r#"{"a":{"b":1},"c":null,"d\u0041":"x","a":2}"#;
+        let cases = [
+            (object, "a", Some(r#"{"b":1}"#)),
+            (object, "c", None),
+            (object, "dA", Some(r#""x""#)),
+            (object, "z", None),
+            ("[1]", "a", None),
+            ("null", "a", None),
+        ];
+        for (json, key, expected) in cases {
+            assert_eq!(
+                member(json, key).map(RawValue::get),
+                expected,
+                "{json} {key}"
+            );
+        }
     }
 }

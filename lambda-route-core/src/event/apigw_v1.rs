@@ -12,7 +12,7 @@ use super::fields::{body, method, strip_stage};
 use super::maps;
 use super::raw::RawEvent;
 use super::{DecodeError, Source};
-use crate::request::Request;
+use crate::request::{Caller, Request};
 use crate::response::Response;
 
 /// Decodes a [`Source::ApiGatewayV1`] or [`Source::HttpApiV1`] event.
@@ -35,6 +35,7 @@ pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, D
     request.set_stage(stage);
     request.set_request_id(ctx.request_id.map(|s| s.0));
     request.set_multi_value_headers(true);
+    request.set_caller(Caller::new(ctx.authorizer, ctx.identity));
     Ok(request)
 }
 

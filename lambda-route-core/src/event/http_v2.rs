@@ -14,12 +14,12 @@ use super::maps;
 use super::raw::RawEvent;
 use super::{DecodeError, Source};
 use crate::request::pairs::{LazyPairs, PairSource};
-use crate::request::Request;
+use crate::request::{Caller, Request};
 use crate::response::Response;
 
 pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, DecodeError> {
     let ctx = raw.request_context.unwrap_or_default();
-    let http_method = ctx.http.and_then(|h| h.method);
+    let (http_method, source_ip) = ctx.http.map_or((None, None), |h| (h.method, h.source_ip));
     let method = method(source, "$.requestContext.http.method", http_method)?;
     let raw_path = raw
         .raw_path
@@ -49,6 +49,7 @@ pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, D
     );
     request.set_stage(stage);
     request.set_request_id(ctx.request_id.map(|s| s.0));
+    request.set_caller(Caller::new(ctx.authorizer, None).with_source_ip(source_ip));
     Ok(request)
 }
 

@@ -11,7 +11,7 @@ use super::maps;
 use super::raw::RawEvent;
 use super::{DecodeError, Source};
 use crate::request::pairs::{LazyPairs, PairSource};
-use crate::request::Request;
+use crate::request::{Caller, Request};
 use crate::response::Response;
 
 const SOURCE: Source = Source::VpcLatticeV2;
@@ -31,14 +31,17 @@ pub(super) fn decode(raw: RawEvent<'_>) -> Result<Request<'_>, DecodeError> {
     let (path, query) = split_query(raw_path, query);
     let headers = maps::map(SOURCE, "$.headers", raw.headers, false)?;
     let body = body(SOURCE, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
-    Ok(Request::new(
+    let identity = raw.request_context.and_then(|ctx| ctx.identity);
+    let mut request = Request::new(
         SOURCE,
         method,
         path,
         body,
         LazyPairs::new(query, None),
         LazyPairs::new(headers, None),
-    ))
+    );
+    request.set_caller(Caller::new(None, identity));
+    Ok(request)
 }
 
 type Query<'a> = Option<(PairSource<'a>, usize)>;

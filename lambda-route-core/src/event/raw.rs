@@ -93,6 +93,14 @@ pub(crate) struct RawContext<'a> {
     /// like a REST v1 event.
     #[serde(default, rename = "eventType")]
     pub(crate) event_type: Option<IgnoredAny>,
+    /// REST / HTTP API / Function URL authorizer data, kept as raw JSON: read only by routes
+    /// that ask for it (`request/authorizer.rs`), and skipping it costs the parse the same.
+    #[serde(borrow, default)]
+    pub(crate) authorizer: Option<&'a RawValue>,
+    /// The caller: REST and HTTP API payload 1.0 (`sourceIp`, IAM and Cognito identity),
+    /// VPC Lattice v2 (principal, source VPC). Raw JSON for the same reason.
+    #[serde(borrow, default)]
+    pub(crate) identity: Option<&'a RawValue>,
 }
 
 /// `requestContext.http` of HTTP API v2 / Function URL events.
@@ -100,6 +108,9 @@ pub(crate) struct RawContext<'a> {
 pub(crate) struct RawHttp<'a> {
     #[serde(borrow, default)]
     pub(crate) method: Option<CowStr<'a>>,
+    /// Raw JSON: read only when a route asks (`request/caller.rs`).
+    #[serde(borrow, default, rename = "sourceIp")]
+    pub(crate) source_ip: Option<&'a RawValue>,
 }
 
 /// Only the discriminating fields, each skipped: used after a failed decode to say which

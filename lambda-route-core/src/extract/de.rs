@@ -26,6 +26,8 @@ use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess};
 use serde::de::{Deserialize, Deserializer, Visitor};
 
+use crate::response::{FieldError, LocSegment};
+
 /// One reason the pairs did not make a `T`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Problem {
@@ -36,6 +38,16 @@ pub(crate) struct Problem {
     /// `missing`, `parse_error` (a scalar did not parse) or `invalid` (the type refused it).
     pub(crate) kind: &'static str,
     pub(crate) msg: String,
+}
+
+impl Problem {
+    /// The 422 entry for this problem, located under `location` (`query`, `body`).
+    pub(crate) fn into_field_error(self, location: &'static str) -> FieldError {
+        let mut loc = vec![LocSegment::from(location)];
+        loc.extend(self.key.map(LocSegment::from));
+        loc.extend(self.index.map(LocSegment::Index));
+        FieldError::new(loc, self.kind, self.msg)
+    }
 }
 
 /// Deserializes `T` from `pairs` (already percent-decoded), collecting every problem.

@@ -14,9 +14,12 @@ use crate::ctx::Ctx;
 use crate::describe::Operation;
 
 mod arg;
+mod authorizer;
+mod body;
 mod context;
 mod cookies;
 mod de;
+mod form;
 mod headers;
 mod json;
 mod param;
@@ -29,8 +32,11 @@ mod state;
 pub use crate::response::{FieldError, LocSegment};
 pub use crate::router::PathParams;
 pub use arg::Arg;
+pub use authorizer::{Authorizer, AuthorizerError, Claims};
+pub use body::{Bytes, Text};
 pub use context::Context;
 pub use cookies::Cookies;
+pub use form::Form;
 pub use headers::Headers;
 pub use json::Json;
 #[doc(hidden)]
@@ -89,8 +95,8 @@ pub use state::State;
     message = "`{Self}` is neither a path parameter of this route nor an extractor",
     label = "not a `<param>` of the route path, and `{Self}` does not implement `FromRequest`",
     note = "an argument is either named after a `<param>` in the route path (its type implements `FromStr`), \
-            or its type is an extractor: `Json<T>`, `Query<T>`, `State<T>`, `Context`, `&Request`, \
-            or your own type implementing `FromRequest`",
+            or its type is an extractor: `Json<T>`, `Query<T>`, `Form<T>`, `Text`, `Bytes`, \
+            `State<T>`, `Context`, `&Request`, or your own type implementing `FromRequest`",
     note = "a single query parameter, header or cookie is an argument marked `#[query]`, `#[header]` or `#[cookie]`"
 )]
 pub trait FromRequest<'r>: Sized {

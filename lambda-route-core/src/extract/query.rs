@@ -4,12 +4,11 @@ use std::future::{ready, Future};
 
 use serde::Deserialize;
 
-use super::de::{self, Problem};
+use super::de;
 use super::{Arg, FromRequest, Rejection};
 use crate::ctx::Ctx;
 use crate::describe::{Operation, ParamLocation, Parameter};
 use crate::request::Request;
-use crate::response::{FieldError, LocSegment};
 
 /// The query string as a `T`, usually a struct with one field per parameter.
 ///
@@ -80,14 +79,9 @@ impl<'r, T: Deserialize<'r> + Send + 'r> FromRequest<'r> for Query<T> {
 fn read_query<'r, T: Deserialize<'r>>(request: &'r Request<'r>) -> Result<Query<T>, Rejection> {
     de::from_pairs(request.query_pairs())
         .map(Query)
-        .map_err(|problems| Rejection::from_fields(problems.into_iter().map(field_error)))
-}
-
-fn field_error(problem: Problem) -> FieldError {
-    let mut loc = vec![LocSegment::from("query")];
-    loc.extend(problem.key.map(LocSegment::from));
-    loc.extend(problem.index.map(LocSegment::Index));
-    FieldError::new(loc, problem.kind, problem.msg)
+        .map_err(|problems| {
+            Rejection::from_fields(problems.into_iter().map(|p| p.into_field_error("query")))
+        })
 }
 
 #[cfg(test)]

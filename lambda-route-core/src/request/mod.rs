@@ -4,13 +4,18 @@
 //! knows how events are shaped.
 
 use std::borrow::Cow;
+use std::net::IpAddr;
 
 use http::Method;
 
+mod authorizer;
+mod caller;
 mod cookies;
 pub(crate) mod pairs;
 mod source;
 
+pub use authorizer::{Authorizer, AuthorizerError};
+pub(crate) use caller::Caller;
 use pairs::LazyPairs;
 pub use source::Source;
 
@@ -53,6 +58,8 @@ pub struct Request<'a> {
     pub(crate) request_id: Option<Cow<'a, str>>,
     /// ALB answers in the header mode the request arrived in.
     pub(crate) multi_value_headers: bool,
+    /// Authorizer and identity data, read only when a route asks.
+    pub(crate) caller: Caller<'a>,
 }
 
 impl<'a> Request<'a> {
@@ -76,6 +83,7 @@ impl<'a> Request<'a> {
             stage: None,
             request_id: None,
             multi_value_headers: false,
+            caller: Caller::default(),
         }
     }
 
@@ -95,6 +103,11 @@ impl<'a> Request<'a> {
     /// Whether the headers arrived as multi-value maps (ALB answers the same way).
     pub(crate) fn set_multi_value_headers(&mut self, multi_value_headers: bool) {
         self.multi_value_headers = multi_value_headers;
+    }
+
+    /// The authorizer and identity data the event carried.
+    pub(crate) fn set_caller(&mut self, caller: Caller<'a>) {
+        self.caller = caller;
     }
 
     /// The event source this request came from.
@@ -169,5 +182,57 @@ impl<'a> Request<'a> {
     /// The body bytes, base64-decoded when the event carried it encoded.
     pub fn body(&self) -> &[u8] {
         &self.body
+    }
+
+    // Who sent the request: source IP and authorizer data (request/caller.rs,
+    // request/authorizer.rs).
+
+    /// The client's IP address as the event source saw it (`None` when the event has none or
+    /// it is not an address): REST and HTTP API payload 1.0
+    /// `requestContext.identity.sourceIp`; HTTP API payload 2.0 and Function URL
+    /// `requestContext.http.sourceIp`; ALB and VPC Lattice the **last** address of
+    /// `X-Forwarded-For`, the peer the load balancer saw (earlier entries are whatever the
+    /// client sent, and can be forged).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::net::{IpAddr, Ipv4Addr};
+    /// use lambda_route_core::Request;
+    ///
+    /// let event = br#"{"version":"2.0","rawPath":"/","requestContext":{"http":{"method":"GET","sourceIp":"203.0.113.9"}}}"#;
+    /// let ip = Request::from_event(event).unwrap().source_ip();
+    /// assert_eq!(ip, Some(IpAddr::V4(Ipv4Addr::new(203, 0, 113, 9))));
+    ///
+    /// let alb = br#"{"httpMethod":"GET","path":"/","requestContext":{"elb":{}},
+    ///   "headers":{"x-forwarded-for":"10.0.0.1, 198.51.100.4"}}"#;
+    /// let ip = Request::from_event(alb).unwrap().source_ip();
+    /// assert_eq!(ip, Some(IpAddr::V4(Ipv4Addr::new(198, 51, 100, 4))));
+    /// ```
+    pub fn source_ip(&self) -> Option<IpAddr> {
+        match self.source {
+            Source::ApiGatewayV1 | Source::HttpApiV1 | Source::HttpApiV2 | Source::FunctionUrl => {
+                self.caller.source_ip()
+            }
+            Source::Alb | Source::VpcLatticeV1 | Source::VpcLatticeV2 => {
+                caller::forwarded_for(self.header_all("x-forwarded-for"))
+            }
+        }
+    }
+
+    /// What the source's authorizer said about the caller: JWT / Cognito claims, a Lambda
+    /// authorizer's context, the IAM or VPC Lattice identity. See [`Authorizer`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let event = br#"{"httpMethod":"GET","path":"/","requestContext":{"authorizer":{"claims":{"sub":"u1"}}}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// assert_eq!(request.authorizer().claim("sub").as_deref(), Some("u1"));
+    /// ```
+    pub fn authorizer(&self) -> Authorizer<'_> {
+        Authorizer::new(self.source, &self.caller)
     }
 }

@@ -169,13 +169,13 @@ fn append<'a>(source: &PairSource<'a>, pairs: &mut PairList<'a>) {
     }
 }
 
-/// Splits `a=1&b=x%20y` into decoded pairs; a part that is not valid percent-encoding is
-/// kept as sent.
+/// Splits `a=1&b=x%20y` (a query string, or an urlencoded form body) into decoded pairs, `+`
+/// as a space; a part that is not valid percent-encoding is kept as sent.
 #[allow(
     clippy::ptr_arg,
     reason = "a borrowed query string yields borrowed pairs; only an owned one must copy"
 )]
-fn append_query_string<'a>(raw: &Cow<'a, str>, pairs: &mut PairList<'a>) {
+pub(crate) fn append_query_string<'a>(raw: &Cow<'a, str>, pairs: &mut PairList<'a>) {
     let mut push = |name: Cow<'a, str>, value: Cow<'a, str>| {
         let (mut name, mut value) = (name, value);
         percent::decode_cow_lossless(&mut name, true);
