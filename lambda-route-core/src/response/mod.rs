@@ -5,14 +5,22 @@ use std::borrow::Cow;
 use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use http::StatusCode;
 
+mod content_type;
+mod cookie;
 mod error;
+mod headers;
+mod html;
 mod http_error;
 mod into_response;
+mod redirect;
 
+pub use self::cookie::{Cookie, SameSite};
 pub(crate) use error::render as render_error;
 pub use error::{ErrorInfo, FieldError};
+pub use html::Html;
 pub use http_error::HttpError;
 pub use into_response::IntoResponse;
+pub use redirect::Redirect;
 
 pub(crate) const TEXT_PLAIN: HeaderValue = HeaderValue::from_static("text/plain; charset=utf-8");
 pub(crate) const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
