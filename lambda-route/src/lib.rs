@@ -1,6 +1,6 @@
 #![doc = include_str!("../../README.md")]
 
-pub use lambda_route_core::{describe, event, extract, registry, response, runtime};
+pub use lambda_route_core::{cookie, describe, event, extract, registry, response, runtime};
 pub use lambda_route_core::{
     App, AppState, Ctx, Dispatcher, Request, RouteConflict, RouteEntry, RouteSite, StartupError,
     StartupProblem,
@@ -8,7 +8,7 @@ pub use lambda_route_core::{
 pub use lambda_route_macros::{delete, get, head, lambda_main, options, patch, post, put, route};
 
 pub use extract::Json;
-pub use response::{HttpError, IntoResponse, Response};
+pub use response::{Cookie, Html, HttpError, IntoResponse, Redirect, Response, SameSite};
 
 /// HTTP types used in route signatures and responses, re-exported from the `http` crate.
 pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
@@ -16,7 +16,7 @@ pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
 /// Everything a typical route module needs: `use lambda_route::prelude::*;`.
 pub mod prelude {
     pub use crate::extract::{Arg, Context, FromRequest, Json, Query, Rejection, State};
-    pub use crate::response::{HttpError, IntoResponse, Response};
+    pub use crate::response::{Cookie, Html, HttpError, IntoResponse, Redirect, Response, SameSite};
     pub use crate::{delete, get, head, lambda_main, options, patch, post, put, route};
     pub use crate::{App, Ctx, Request, StatusCode};
 }
