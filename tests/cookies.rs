@@ -15,7 +15,6 @@ use std::collections::BTreeSet;
 
 use lambda_route::cookie::time::{Duration, OffsetDateTime};
 use lambda_route::prelude::*;
-use lambda_route::{header, HeaderName};
 use lambda_route_tests::{aimed_at, dispatch};
 use serde_json::{json, Value};
 
@@ -121,13 +120,22 @@ fn event(kind: Kind, path: &str) -> Vec<u8> {
             "function-url-get.json",
             vec![("/cookies", json!(["session=old", "theme=light"]))],
         ),
-        Kind::AlbSingle => ("alb-single-value.json", vec![("/headers/cookie", json!(jar))]),
+        Kind::AlbSingle => (
+            "alb-single-value.json",
+            vec![("/headers/cookie", json!(jar))],
+        ),
         Kind::AlbMulti => (
             "alb-multi-value.json",
             vec![("/multiValueHeaders/cookie", json!([jar]))],
         ),
-        Kind::LatticeV1 => ("lattice-v1-post.json", vec![("/headers/cookie", json!(jar))]),
-        Kind::LatticeV2 => ("lattice-v2-get.json", vec![("/headers/cookie", json!([jar]))]),
+        Kind::LatticeV1 => (
+            "lattice-v1-post.json",
+            vec![("/headers/cookie", json!(jar))],
+        ),
+        Kind::LatticeV2 => (
+            "lattice-v2-get.json",
+            vec![("/headers/cookie", json!([jar]))],
+        ),
     };
     aimed_at(fixture, "GET", path, &edits)
 }

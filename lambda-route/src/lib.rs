@@ -16,8 +16,11 @@ pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
 /// Everything a typical route module needs: `use lambda_route::prelude::*;`.
 pub mod prelude {
     pub use crate::extract::{Arg, Context, FromRequest, Json, Query, Rejection, State};
-    pub use crate::response::{Cookie, Html, HttpError, IntoResponse, Redirect, Response, SameSite};
+    pub use crate::response::{
+        Cookie, Html, HttpError, IntoResponse, Redirect, Response, SameSite,
+    };
     pub use crate::{delete, get, head, lambda_main, options, patch, post, put, route};
+    pub use crate::{header, HeaderName, HeaderValue};
     pub use crate::{App, Ctx, Request, StatusCode};
 }
 

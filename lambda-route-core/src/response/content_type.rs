@@ -57,7 +57,10 @@ pub(crate) fn is_text(content_type: &[u8]) -> bool {
     if kind.eq_ignore_ascii_case(b"text") {
         return true;
     }
-    if TEXT_SUFFIXES.iter().any(|suffix| ends_with_ignore_case(subtype, suffix)) {
+    if TEXT_SUFFIXES
+        .iter()
+        .any(|suffix| ends_with_ignore_case(subtype, suffix))
+    {
         return true;
     }
     kind.eq_ignore_ascii_case(b"application")

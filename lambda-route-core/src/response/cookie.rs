@@ -102,7 +102,8 @@ mod tests {
 
     #[test]
     fn every_attribute_is_written() {
-        let expires = OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+        let expires = OffsetDateTime::from_unix_timestamp(1_700_000_000)
+            .unwrap_or(OffsetDateTime::UNIX_EPOCH);
         let response = Response::text("x")
             .with_cookie(
                 Cookie::build(("id", "a3fWa"))
@@ -114,7 +115,11 @@ mod tests {
                     .same_site(SameSite::Strict),
             )
             .with_cookie(Cookie::build(("gone", "")).max_age(Duration::ZERO))
-            .with_cookie(Cookie::build(("cross", "1")).same_site(SameSite::None).secure(true))
+            .with_cookie(
+                Cookie::build(("cross", "1"))
+                    .same_site(SameSite::None)
+                    .secure(true),
+            )
             .with_cookie(Cookie::new("caf\u{e9}", "cr\u{e8}me"));
         assert_eq!(
             set_cookies(&response),

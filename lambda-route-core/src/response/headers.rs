@@ -170,7 +170,10 @@ mod tests {
             (StatusCode::CREATED, [("x-ok", "nul\0")], "x").into_response(),
             (
                 StatusCode::CREATED,
-                [("x-ok".to_owned(), "fine".to_owned()), (String::new(), "v".to_owned())],
+                [
+                    ("x-ok".to_owned(), "fine".to_owned()),
+                    (String::new(), "v".to_owned()),
+                ],
                 "x",
             )
                 .into_response(),
