@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 use lambda_route::cookie::time::{Duration, OffsetDateTime};
 use lambda_route::prelude::*;
-use lambda_route_tests::{aimed_at, dispatch};
+use lambda_route_tests::{aimed_at, dispatch, Kind};
 use serde_json::{json, Value};
 
 // ---- routes ----
@@ -78,66 +78,23 @@ fn mixed() -> ([(HeaderName, &'static str); 2], Response) {
 
 // ---- events ----
 
-/// The sources, each with the shape its answer takes.
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    RestV1,
-    HttpV2,
-    FunctionUrl,
-    AlbSingle,
-    AlbMulti,
-    LatticeV1,
-    LatticeV2,
-}
-
-const KINDS: [Kind; 7] = [
-    Kind::RestV1,
-    Kind::HttpV2,
-    Kind::FunctionUrl,
-    Kind::AlbSingle,
-    Kind::AlbMulti,
-    Kind::LatticeV1,
-    Kind::LatticeV2,
-];
-
 /// A real event of `kind` aimed at `GET path`, carrying the cookies `session=old` and
 /// `theme=light` the way that source carries them.
 fn event(kind: Kind, path: &str) -> Vec<u8> {
     let jar = "session=old; theme=light";
-    let (fixture, edits) = match kind {
-        Kind::RestV1 => (
-            "apigw-v1-post.json",
-            vec![
-                ("/headers/Cookie", json!(jar)),
-                ("/multiValueHeaders/Cookie", json!([jar])),
-            ],
-        ),
-        Kind::HttpV2 => (
-            "http-v2-post.json",
-            vec![("/cookies", json!(["session=old", "theme=light"]))],
-        ),
-        Kind::FunctionUrl => (
-            "function-url-get.json",
-            vec![("/cookies", json!(["session=old", "theme=light"]))],
-        ),
-        Kind::AlbSingle => (
-            "alb-single-value.json",
-            vec![("/headers/cookie", json!(jar))],
-        ),
-        Kind::AlbMulti => (
-            "alb-multi-value.json",
-            vec![("/multiValueHeaders/cookie", json!([jar]))],
-        ),
-        Kind::LatticeV1 => (
-            "lattice-v1-post.json",
-            vec![("/headers/cookie", json!(jar))],
-        ),
-        Kind::LatticeV2 => (
-            "lattice-v2-get.json",
-            vec![("/headers/cookie", json!([jar]))],
-        ),
+    let edits = match kind {
+        Kind::RestV1 => vec![
+            ("/headers/Cookie", json!(jar)),
+            ("/multiValueHeaders/Cookie", json!([jar])),
+        ],
+        Kind::HttpV2 | Kind::FunctionUrl => {
+            vec![("/cookies", json!(["session=old", "theme=light"]))]
+        }
+        Kind::AlbSingle | Kind::LatticeV1 => vec![("/headers/cookie", json!(jar))],
+        Kind::AlbMulti => vec![("/multiValueHeaders/cookie", json!([jar]))],
+        Kind::LatticeV2 => vec![("/headers/cookie", json!([jar]))],
     };
-    aimed_at(fixture, "GET", path, &edits)
+    aimed_at(kind.fixture(), "GET", path, &edits)
 }
 
 const TEXT: &str = "text/plain; charset=utf-8";
@@ -248,7 +205,7 @@ fn sent_cookies(response: &Value) -> (Vec<String>, Vec<String>) {
 #[test]
 fn request_cookies_in_every_set_cookie_out_on_every_source() {
     let set: Vec<String> = SET.iter().map(|s| (*s).to_owned()).collect();
-    for kind in KINDS {
+    for kind in Kind::ALL {
         let response = dispatch(&event(kind, "/session"));
         assert_eq!(
             response,
@@ -272,7 +229,7 @@ fn request_cookies_in_every_set_cookie_out_on_every_source() {
 #[test]
 fn header_tuple_cookies_and_with_cookie_are_all_sent() {
     let set = ["a=1; Path=/".to_owned(), "b=2; HttpOnly".to_owned()];
-    for kind in KINDS {
+    for kind in Kind::ALL {
         let response = dispatch(&event(kind, "/mixed"));
         assert_eq!(response, answer(kind, "mixed", &set), "{kind:?}");
     }
@@ -280,7 +237,7 @@ fn header_tuple_cookies_and_with_cookie_are_all_sent() {
 
 #[test]
 fn a_response_without_cookies_has_no_set_cookie() {
-    for kind in KINDS {
+    for kind in Kind::ALL {
         let response = dispatch(&event(kind, "/many/0"));
         assert_eq!(response, answer(kind, "many", &[]), "{kind:?}");
     }
@@ -291,7 +248,7 @@ fn a_response_without_cookies_has_no_set_cookie() {
 #[test]
 fn single_value_maps_carry_512_cookies() {
     let all: Vec<String> = (0..513).map(|i| format!("c{i}={i}")).collect();
-    for kind in KINDS {
+    for kind in Kind::ALL {
         let response = dispatch(&event(kind, "/many/512"));
         assert_eq!(response, answer(kind, "many", &all[..512]), "{kind:?}");
         let (values, names) = sent_cookies(&response);

@@ -11,7 +11,7 @@
 
 use lambda_route::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
 use lambda_route::prelude::*;
-use lambda_route_tests::{aimed_at, dispatch};
+use lambda_route_tests::{aimed_at, dispatch, Kind};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -160,40 +160,8 @@ const PROBLEM: &str = r#"{"type":"about:blank","title":"Conflict"}"#;
 
 // ---- events and answers ----
 
-/// The sources; REST v1 and HTTP API v1 share an encoder, as do Lattice v1 and v2 and HTTP
-/// API v2 and Function URL, but each is driven from its own fixture.
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    RestV1,
-    HttpV2,
-    FunctionUrl,
-    AlbSingle,
-    AlbMulti,
-    LatticeV1,
-    LatticeV2,
-}
-
-const KINDS: [Kind; 7] = [
-    Kind::RestV1,
-    Kind::HttpV2,
-    Kind::FunctionUrl,
-    Kind::AlbSingle,
-    Kind::AlbMulti,
-    Kind::LatticeV1,
-    Kind::LatticeV2,
-];
-
 fn call(kind: Kind, method: &str, path: &str) -> Value {
-    let fixture = match kind {
-        Kind::RestV1 => "apigw-v1-post.json",
-        Kind::HttpV2 => "http-v2-post.json",
-        Kind::FunctionUrl => "function-url-get.json",
-        Kind::AlbSingle => "alb-single-value.json",
-        Kind::AlbMulti => "alb-multi-value.json",
-        Kind::LatticeV1 => "lattice-v1-post.json",
-        Kind::LatticeV2 => "lattice-v2-get.json",
-    };
-    dispatch(&aimed_at(fixture, method, path, &[]))
+    dispatch(&aimed_at(kind.fixture(), method, path, &[]))
 }
 
 /// The whole answer `kind` writes: `status`, `headers` (no repeated names), and `body`
@@ -252,7 +220,7 @@ const INTERNAL: &str = r#"{"statusCode":500,"message":"Internal server error"}"#
 
 #[test]
 fn html_pages() {
-    for kind in KINDS {
+    for kind in Kind::ALL {
         let html = "text/html; charset=utf-8";
         assert_eq!(
             call(kind, "GET", "/page"),
@@ -281,7 +249,7 @@ fn html_pages() {
 
 #[test]
 fn redirects() {
-    for kind in KINDS {
+    for kind in Kind::ALL {
         assert_eq!(
             call(kind, "POST", "/todos/form"),
             answer(kind, 303, &[("location", "/todos/7")], "", false),
@@ -309,7 +277,7 @@ fn redirects() {
 /// A location with a line break would split the header: 500, and nothing of it is sent.
 #[test]
 fn a_redirect_to_an_invalid_location_is_500() {
-    for kind in KINDS {
+    for kind in Kind::ALL {
         assert_eq!(
             call(kind, "GET", "/redirect/broken"),
             answer(kind, 500, &[("content-type", JSON)], INTERNAL, false),
@@ -320,7 +288,7 @@ fn a_redirect_to_an_invalid_location_is_500() {
 
 #[test]
 fn header_tuples() {
-    for kind in KINDS {
+    for kind in Kind::ALL {
         assert_eq!(
             call(kind, "POST", "/todos"),
             answer(
@@ -357,7 +325,7 @@ fn header_tuples() {
 /// status the tuple asked for), with the reason logged, never a panic.
 #[test]
 fn invalid_header_tuples_are_500() {
-    for kind in KINDS {
+    for kind in Kind::ALL {
         for path in ["/header/invalid-value", "/header/invalid-name"] {
             assert_eq!(
                 call(kind, "GET", path),
@@ -392,7 +360,7 @@ fn the_content_type_decides_text_or_base64() {
         ),
         ("/raw", 200, "application/octet-stream", "AJ+Slg==", true),
     ];
-    for kind in KINDS {
+    for kind in Kind::ALL {
         for (path, status, content_type, body, base64) in cases {
             assert_eq!(
                 call(kind, "GET", path),
