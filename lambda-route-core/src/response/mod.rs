@@ -155,7 +155,8 @@ impl Response {
         self
     }
 
-    /// Appends a header; a name may appear several times (`set-cookie`).
+    /// Appends a header; a name may appear several times (`set-cookie`: every one is sent, on
+    /// every source). For cookies, [`with_cookie`](Response::with_cookie) formats the value.
     pub fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
         self.headers.push((name, value));
         self
