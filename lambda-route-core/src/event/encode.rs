@@ -90,10 +90,11 @@ const SET_COOKIE_LETTERS: u32 = 9;
 const SET_COOKIE_VARIANTS: usize = 1 << SET_COOKIE_LETTERS;
 
 /// Every `set-cookie` from index `from` on, each under its own spelling of the name:
-/// `"set-cookie":"a=1","Set-cookie":"b=2","sEt-cookie":"c=3",...`. ALB and VPC Lattice take
-/// one value per header name in a single-value map, and treat names case-insensitively on
-/// the way to the client, which then receives every cookie (the technique ALB integrations
-/// such as `serverless-http` rely on). Past 512 cookies, the rest are dropped with a warning.
+/// `"set-cookie":"a=1","Set-cookie":"b=2","sEt-cookie":"c=3",...`. ALB's and VPC Lattice's
+/// single-value maps hold one value per (case-sensitive JSON) key, while HTTP header names are
+/// case-insensitive, so each spelling reaches the client as one more `Set-Cookie` (the
+/// case-permutation technique of adapters such as serverless-http's `binary-case`). Past 512
+/// cookies, the rest are dropped with a warning.
 fn set_cookie_variants(
     out: &mut Vec<u8>,
     headers: &[(HeaderName, HeaderValue)],
