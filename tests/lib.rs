@@ -115,3 +115,49 @@ pub fn aimed_at(
     edits.extend(more.iter().cloned());
     patched(name, &edits)
 }
+
+/// Every event source with its own answer shape, each with a real fixture that reaches any
+/// route once [`aimed_at`] it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// API Gateway REST API (payload 1.0): `multiValueHeaders`.
+    RestV1,
+    /// HTTP API payload 2.0: `headers` plus a `cookies` array.
+    HttpV2,
+    /// Lambda Function URL: as HTTP API v2.
+    FunctionUrl,
+    /// ALB without multi-value headers: `statusDescription`, single-value `headers`.
+    AlbSingle,
+    /// ALB with multi-value headers: `statusDescription`, `multiValueHeaders`.
+    AlbMulti,
+    /// VPC Lattice v1: `statusDescription`, single-value `headers`.
+    LatticeV1,
+    /// VPC Lattice v2: as v1.
+    LatticeV2,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 7] = [
+        Kind::RestV1,
+        Kind::HttpV2,
+        Kind::FunctionUrl,
+        Kind::AlbSingle,
+        Kind::AlbMulti,
+        Kind::LatticeV1,
+        Kind::LatticeV2,
+    ];
+
+    /// The fixture of this kind.
+    pub fn fixture(self) -> &'static str {
+        match self {
+            Kind::RestV1 => "apigw-v1-post.json",
+            Kind::HttpV2 => "http-v2-post.json",
+            Kind::FunctionUrl => "function-url-get.json",
+            Kind::AlbSingle => "alb-single-value.json",
+            Kind::AlbMulti => "alb-multi-value.json",
+            Kind::LatticeV1 => "lattice-v1-post.json",
+            Kind::LatticeV2 => "lattice-v2-get.json",
+        }
+    }
+}

@@ -31,3 +31,8 @@ pub use app::{
 };
 pub use ctx::Ctx;
 pub use request::Request;
+
+/// The [`cookie`](https://docs.rs/cookie) crate, re-exported so an app need not match its
+/// version: [`response::Cookie`] is its `Cookie<'static>`, and `cookie::time` holds the
+/// durations and dates of `Max-Age` and `Expires`.
+pub use ::cookie;

@@ -3,7 +3,9 @@
 //! With multi-value headers enabled on the target group, events carry `multiValueHeaders`
 //! and `multiValueQueryStringParameters` and the response must answer the same way; without
 //! it, single-value maps both ways. Query keys and values arrive percent-encoded exactly as
-//! the client sent them, so they are decoded here. Responses carry `statusDescription`.
+//! the client sent them, so they are decoded here. Responses carry `statusDescription`; in
+//! single-value mode each `set-cookie` goes under its own spelling of the name (`set-cookie`,
+//! `Set-cookie`, ...), since the map holds one value per name.
 
 // The module only: `event::encode` is also the name of a function.
 use super::encode::{self};
@@ -38,7 +40,7 @@ pub(super) fn encode(response: &Response, head: bool, multi_value: bool, out: &m
     if multi_value {
         encode::multi_value_headers(out, response);
     } else {
-        encode::single_value_headers(out, response, encode::Cookies::First);
+        encode::single_value_headers(out, response, encode::Cookies::CaseVariants);
     }
     encode::body(out, response, head);
     out.push(b'}');

@@ -1,6 +1,7 @@
 //! VPC Lattice, event structure version 2: camelCase fields, header and query values as
 //! arrays (strings are accepted too), `requestContext.serviceNetworkArn`. Responses carry
-//! `statusDescription` and single-value `headers`.
+//! `statusDescription` and single-value `headers`, with each `set-cookie` under its own
+//! spelling of the name (`set-cookie`, `Set-cookie`, ...).
 
 use std::borrow::Cow;
 
@@ -64,7 +65,7 @@ pub(super) fn encode(response: &Response, head: bool, out: &mut Vec<u8>) {
     out.push(b'{');
     encode::status(out, response.status());
     encode::status_description(out, response.status());
-    encode::single_value_headers(out, response, encode::Cookies::First);
+    encode::single_value_headers(out, response, encode::Cookies::CaseVariants);
     encode::body(out, response, head);
     out.push(b'}');
 }

@@ -8,30 +8,85 @@ use super::{Body, Response, OCTET_STREAM};
 
 /// Turns a route's return value into a [`Response`].
 ///
-/// Implemented for [`Response`], [`Json<T>`](crate::extract::Json), `String`, `&'static str`,
-/// `Vec<u8>` (binary), `()` (204 No Content), [`StatusCode`], `(StatusCode, T)`,
-/// [`HttpError`](super::HttpError), `Option<T>` (`None` is 404) and `Result<T, E>` with
-/// both sides `IntoResponse`.
+/// A route may return any of these; the status is `200 OK` unless the table says otherwise,
+/// and a `200` is replaced by the route's `status = N` option.
+///
+/// | return type | answer |
+/// |---|---|
+/// | [`Json<T>`](crate::extract::Json) | `T` serialized, `application/json` |
+/// | `String`, `&'static str`, `Cow<'static, str>` | the text, `text/plain; charset=utf-8` |
+/// | [`Html<T>`](super::Html) | the page, `text/html; charset=utf-8` |
+/// | `Vec<u8>`, `&'static [u8]` | the bytes, `application/octet-stream` (base64 on the wire) |
+/// | `()` | `204 No Content` |
+/// | [`StatusCode`] | that status, no body |
+/// | [`Redirect`](super::Redirect) | `303`, `307` or `308` with `Location` |
+/// | `(StatusCode, T)` | `T`'s answer with that status |
+/// | `([(name, value); N], T)` | `T`'s answer with these headers (a name given replaces `T`'s own) |
+/// | `(StatusCode, [(name, value); N], T)` | both |
+/// | [`HttpError`](super::HttpError), [`ErrorInfo`](super::ErrorInfo) | the error status, JSON error body |
+/// | `Option<T>` | `T`'s answer, or `404` for `None` |
+/// | `Result<T, E>` | `T`'s answer or `E`'s |
+/// | [`Response`] | itself: any status, headers, cookies ([`Response::with_cookie`]) and body |
+///
+/// Header names convert into a [`HeaderName`](http::HeaderName) (`HeaderName`, `&str`,
+/// `String`), values into a [`HeaderValue`](http::HeaderValue) (`HeaderValue`, `&str`,
+/// `String`, integers). A name or value that is not valid in a header answers `500` with
+/// the reason logged, never a panic.
+///
+/// Whatever the body's Rust type, its `content-type` decides how it travels: text types
+/// (`text/*`, JSON, XML, JavaScript, YAML, `+json` / `+xml` / `+yaml`) go out as text,
+/// every other type base64-encoded. So a `String` sent as `image/png` is base64, and bytes
+/// sent as `text/csv` are text if they are UTF-8 (base64 if not: never a lossy body).
 ///
 /// # Examples
 ///
 /// ```
-/// use lambda_route_core::response::{HttpError, IntoResponse};
+/// use lambda_route_core::extract::Json;
+/// use lambda_route_core::response::{Cookie, Html, HttpError, IntoResponse, Redirect, Response};
+/// use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 /// use http::StatusCode;
 ///
-/// fn lookup(found: bool) -> Result<String, HttpError> {
-///     if found { Ok("here".to_owned()) } else { Err(HttpError::not_found("no such thing")) }
+/// // A typed body; an error on the other side of a `Result`.
+/// fn lookup(found: bool) -> Result<Json<Vec<u32>>, HttpError> {
+///     if found { Ok(Json(vec![1, 2])) } else { Err(HttpError::not_found("no such list")) }
 /// }
 /// assert_eq!(lookup(true).into_response().status(), StatusCode::OK);
 /// assert_eq!(lookup(false).into_response().status(), StatusCode::NOT_FOUND);
+///
+/// // A status with any body.
 /// assert_eq!((StatusCode::ACCEPTED, "queued").into_response().status(), StatusCode::ACCEPTED);
+/// assert_eq!(().into_response().status(), StatusCode::NO_CONTENT);
+///
+/// // HTML and redirects.
+/// let page = Html("<h1>Todos</h1>").into_response();
+/// assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
+/// let after_post = Redirect::to("/todos/7").into_response();
+/// assert_eq!(after_post.status(), StatusCode::SEE_OTHER);
+///
+/// // Headers from a tuple: a CSV file with a download name.
+/// let csv = (
+///     StatusCode::OK,
+///     [(CONTENT_TYPE, "text/csv"), (CONTENT_DISPOSITION, "attachment; filename=\"todos.csv\"")],
+///     "id,title\n7,milk\n",
+/// )
+///     .into_response();
+/// assert_eq!(csv.header("content-type"), Some("text/csv"));
+///
+/// // Cookies on a full `Response`.
+/// let signed_in = Response::text("welcome")
+///     .with_cookie(Cookie::build(("session", "abc")).path("/").http_only(true));
+/// assert_eq!(signed_in.header("set-cookie"), Some("session=abc; HttpOnly; Path=/"));
+///
+/// // `None` is a 404.
+/// assert_eq!(None::<String>.into_response().status(), StatusCode::NOT_FOUND);
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be returned from a route",
     label = "this type does not implement `IntoResponse`",
-    note = "a route may return `Json<T>`, `String`, `&'static str`, `Vec<u8>`, `()`, `StatusCode`, \
-            `(StatusCode, T)`, `HttpError`, `Response`, `Option<T>` or `Result<T, E>` \
-            where `T` and `E` implement `IntoResponse`"
+    note = "a route may return `Json<T>`, `Html<T>`, `String`, `&'static str`, `Vec<u8>`, `()`, \
+            `StatusCode`, `Redirect`, `(StatusCode, T)`, `([(HeaderName, V); N], T)`, \
+            `(StatusCode, [(HeaderName, V); N], T)`, `HttpError`, `Response`, `Option<T>` or \
+            `Result<T, E>` where `T` and `E` implement `IntoResponse`"
 )]
 pub trait IntoResponse {
     /// Converts `self` into a response.

@@ -6,15 +6,23 @@ use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use http::StatusCode;
 
 mod app_error;
+mod content_type;
+mod cookie;
 mod error;
+mod headers;
+mod html;
 mod http_error;
 mod into_response;
+mod redirect;
 
+pub use self::cookie::{Cookie, SameSite};
 pub use app_error::Error;
 pub(crate) use error::render as render_error;
 pub use error::{ErrorInfo, FieldError, LocSegment};
+pub use html::Html;
 pub use http_error::HttpError;
 pub use into_response::IntoResponse;
+pub use redirect::Redirect;
 
 pub(crate) const TEXT_PLAIN: HeaderValue = HeaderValue::from_static("text/plain; charset=utf-8");
 pub(crate) const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
@@ -149,7 +157,8 @@ impl Response {
         self
     }
 
-    /// Appends a header; a name may appear several times (`set-cookie`).
+    /// Appends a header; a name may appear several times (`set-cookie`: every one is sent, on
+    /// every source). For cookies, [`with_cookie`](Response::with_cookie) formats the value.
     pub fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
         self.headers.push((name, value));
         self
