@@ -30,3 +30,9 @@ pub use app::{
 };
 pub use ctx::Ctx;
 pub use request::Request;
+
+/// The validation crate behind [`extract::Valid`], re-exported so an app names the version
+/// lambda-route was built with: `use lambda_route::garde::Validate;`. Requires the
+/// `validate` feature.
+#[cfg(feature = "validate")]
+pub use garde;
