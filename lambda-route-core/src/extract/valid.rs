@@ -45,7 +45,9 @@ use crate::response::{FieldError, LocSegment};
 /// then uses one copy of garde; another minor version would not be the same trait and fails
 /// to compile with "the trait bound `T: garde::Validate` is not satisfied". Its feature
 /// flags (`url`, `phone-number`, `credit-card`, ...) can be turned on in that same line. Types
-/// whose `garde` context is not `Default` cannot be checked by `Valid`.
+/// whose `garde` context is not `Default` cannot be checked by `Valid`. garde's derive checks
+/// each `pattern(r"...")` literal at compile time with a regex engine built without Unicode
+/// classes: write `[0-9]` or `(?-u:\w)` rather than `\d` or `\w`.
 ///
 /// Requires the `validate` feature.
 ///
