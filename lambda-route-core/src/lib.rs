@@ -36,3 +36,9 @@ pub use request::Request;
 /// version: [`response::Cookie`] is its `Cookie<'static>`, and `cookie::time` holds the
 /// durations and dates of `Max-Age` and `Expires`.
 pub use ::cookie;
+
+/// The validation crate behind [`extract::Valid`], re-exported so an app names the version
+/// lambda-route was built with: `use lambda_route::garde::Validate;`. Requires the
+/// `validate` feature.
+#[cfg(feature = "validate")]
+pub use garde;

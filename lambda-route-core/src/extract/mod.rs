@@ -28,6 +28,10 @@ mod query;
 mod rejection;
 mod request;
 mod state;
+#[cfg(feature = "validate")]
+mod valid;
+#[cfg(feature = "validate")]
+mod wire;
 
 pub use crate::response::{FieldError, LocSegment};
 pub use crate::router::PathParams;
@@ -50,6 +54,8 @@ pub use query::Query;
 pub use rejection::Rejection;
 pub use rejection::Rejections;
 pub use state::State;
+#[cfg(feature = "validate")]
+pub use valid::{Valid, ValidInput};
 
 /// A route argument read from the request (anything but a path parameter).
 ///
