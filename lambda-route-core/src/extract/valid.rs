@@ -16,8 +16,8 @@ use crate::response::{FieldError, LocSegment};
 /// [`garde`](https://docs.rs/garde): ranges, lengths, patterns, emails, nested structs and
 /// list elements (`#[garde(dive)]`), custom rules.
 ///
-/// `Valid` wraps [`Json<T>`](Json), [`Query<T>`](Query) and [`Form<T>`](Form) (and any extractor implementing
-/// [`ValidInput`]), where `T` derives both `Deserialize` and `garde::Validate`. The inner
+/// `Valid` wraps [`Json<T>`](Json), [`Query<T>`](Query) and [`Form<T>`](Form) (and any
+/// extractor implementing [`ValidInput`]), where `T` derives both `Deserialize` and `garde::Validate`. The inner
 /// extractor runs first: its own failures (400 for malformed JSON, 415 for another content
 /// type, 422 for a missing or mistyped field) answer as they would without `Valid`, and no
 /// constraint is checked. A value that was read but breaks constraints answers 422, with one
