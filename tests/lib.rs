@@ -116,6 +116,18 @@ pub fn aimed_at(
     patched(name, &edits)
 }
 
+/// Percent-encodes everything but unreserved characters, as a browser would.
+pub fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// Every event source with its own answer shape, each with a real fixture that reaches any
 /// route once [`aimed_at`] it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

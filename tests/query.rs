@@ -12,7 +12,7 @@
 
 use lambda_route::describe::{ParamLocation, Parameter};
 use lambda_route::prelude::*;
-use lambda_route_tests::{aimed_at, dispatch, dispatcher};
+use lambda_route_tests::{aimed_at, dispatch, dispatcher, percent_encode};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -125,7 +125,7 @@ fn get(api: Api, path: &str, pairs: &[(&str, &str)]) -> Value {
         Api::HttpV2 => {
             let raw: Vec<String> = pairs
                 .iter()
-                .map(|(n, v)| format!("{}={}", encode(n), encode(v)))
+                .map(|(n, v)| format!("{}={}", percent_encode(n), percent_encode(v)))
                 .collect();
             let mut joined = serde_json::Map::<String, Value>::new();
             for (name, value) in pairs {
@@ -147,18 +147,6 @@ fn get(api: Api, path: &str, pairs: &[(&str, &str)]) -> Value {
         }
     };
     dispatch(&event)
-}
-
-/// Percent-encodes everything but unreserved characters, as a browser would.
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// The whole response `api` writes.

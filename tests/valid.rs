@@ -13,7 +13,7 @@
 
 use garde::Validate;
 use lambda_route::prelude::*;
-use lambda_route_tests::{aimed_at, dispatch};
+use lambda_route_tests::{aimed_at, dispatch, percent_encode};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -142,7 +142,7 @@ fn request(
     let mut multi = serde_json::Map::<String, Value>::new();
     for (name, value) in query {
         let (name, value) = match source {
-            Source::Alb => (encode(name), json!(encode(value))),
+            Source::Alb => (percent_encode(name), json!(percent_encode(value))),
             _ => ((*name).to_owned(), json!(value)),
         };
         match multi.get_mut(&name) {
@@ -167,7 +167,7 @@ fn request(
         Source::HttpV2 => {
             let raw: Vec<String> = query
                 .iter()
-                .map(|(n, v)| format!("{}={}", encode(n), encode(v)))
+                .map(|(n, v)| format!("{}={}", percent_encode(n), percent_encode(v)))
                 .collect();
             edits.push(("/headers/content-type", json!(content_type)));
             edits.push(("/rawQueryString", json!(raw.join("&"))));
@@ -185,18 +185,6 @@ fn request(
 
 fn post_json(source: Source, path: &str, query: &[(&str, &str)], body: &Value) -> Value {
     request(source, "POST", path, query, JSON, &body.to_string())
-}
-
-/// Percent-encodes everything but unreserved characters, as a browser would.
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// The whole response `source` writes.
