@@ -4,7 +4,8 @@
 //! path (not `HEAD`), a preflight for an unknown path (404, no `Access-Control-Allow-Methods`),
 //! `cors = false` routes, CORS headers on 404, 405, 422, 500 and a catcher's answer, `*`
 //! without credentials, an app without `App::cors`, and the start-up refusal of `*` with
-//! credentials (`tests/bins/cors_wildcard_credentials.rs`).
+//! credentials (`tests/bins/cors_wildcard_credentials.rs`); and a browser-style exchange with
+//! the local server over HTTP (`tests/bins/cors_server.rs`, a real HTTP client).
 
 #![allow(
     clippy::unwrap_used,
@@ -675,4 +676,175 @@ fn malformed_configurations_stop_start_up() {
         refused(Cors::new().allow_origin("*").expose_headers(["X Total"])),
         "\"X Total\" is not a valid header name"
     );
+}
+
+// ---- a browser's exchange with the local server ----
+
+/// `tests/bins/cors_server.rs` serving on a free loopback port; killed on drop.
+struct Server {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(event: &str) -> Server {
+        use std::time::{Duration, Instant};
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_cors-server"))
+            .args(["--event", event])
+            .env("PORT", port.to_string())
+            .env_remove("AWS_LAMBDA_RUNTIME_API")
+            .env_remove("LAMBDA_ROUTE_EVENT")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut server = Server { child, port };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                server.child.try_wait().unwrap().is_none(),
+                "the server exited"
+            );
+            assert!(Instant::now() < deadline, "the server did not start");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        server
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Status, the CORS-related headers (lower-case names, every value), body.
+fn http_answer(
+    response: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+) -> (u16, Vec<(String, String)>, String) {
+    let mut response = response.unwrap();
+    let mut headers: Vec<(String, String)> = response
+        .headers()
+        .iter()
+        .filter(|(name, _)| name.as_str().starts_with("access-control-") || *name == "vary")
+        .map(|(name, value)| (name.as_str().to_owned(), value.to_str().unwrap().to_owned()))
+        .collect();
+    headers.sort();
+    let status = response.status().as_u16();
+    (
+        status,
+        headers,
+        response.body_mut().read_to_string().unwrap(),
+    )
+}
+
+fn owned(headers: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = headers
+        .iter()
+        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_browser_exchange_with_the_local_server() {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_secs(10)))
+        .build()
+        .into();
+    let page = "http://localhost:5173";
+    for event in ["v1", "v2", "alb"] {
+        let server = Server::start(event);
+        // The preflight a browser sends before a cross-origin PUT with a JSON body.
+        assert_eq!(
+            http_answer(
+                agent
+                    .options(server.url("/notes/7"))
+                    .header("Origin", page)
+                    .header("Access-Control-Request-Method", "PUT")
+                    .header("Access-Control-Request-Headers", "content-type")
+                    .call()
+            ),
+            (
+                204,
+                owned(&[
+                    ("access-control-allow-credentials", "true"),
+                    (
+                        "access-control-allow-headers",
+                        "Authorization, Content-Type, X-Amz-Date, X-Api-Key, X-Amz-Security-Token"
+                    ),
+                    ("access-control-allow-methods", "PUT"),
+                    ("access-control-allow-origin", page),
+                    ("access-control-max-age", "600"),
+                    ("vary", "Origin"),
+                ]),
+                String::new()
+            ),
+            "{event}"
+        );
+        // The actual request.
+        assert_eq!(
+            http_answer(
+                agent
+                    .put(server.url("/notes/7"))
+                    .header("Origin", page)
+                    .header("Content-Type", "application/json")
+                    .send("{}")
+            ),
+            (
+                200,
+                owned(&[
+                    ("access-control-allow-credentials", "true"),
+                    ("access-control-allow-origin", page),
+                    ("access-control-expose-headers", "X-Total-Count"),
+                    ("vary", "Origin"),
+                ]),
+                "note 7 saved".to_owned()
+            ),
+            "{event}"
+        );
+        // Another site's page: only Vary, so the browser blocks the answer.
+        assert_eq!(
+            http_answer(
+                agent
+                    .get(server.url("/notes"))
+                    .header("Origin", "http://localhost:8080")
+                    .call()
+            ),
+            (200, owned(&[("vary", "Origin")]), "[]".to_owned()),
+            "{event}"
+        );
+        // An error answer is readable by the page.
+        assert_eq!(
+            http_answer(
+                agent
+                    .get(server.url("/nothing"))
+                    .header("Origin", page)
+                    .call()
+            ),
+            (
+                404,
+                owned(&[
+                    ("access-control-allow-credentials", "true"),
+                    ("access-control-allow-origin", page),
+                    ("access-control-expose-headers", "X-Total-Count"),
+                    ("vary", "Origin"),
+                ]),
+                r#"{"statusCode":404,"message":"Not found"}"#.to_owned()
+            ),
+            "{event}"
+        );
+    }
 }
