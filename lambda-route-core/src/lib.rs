@@ -11,6 +11,7 @@
 
 mod app;
 mod codec;
+mod cors;
 mod ctx;
 pub mod describe;
 pub mod event;
@@ -29,6 +30,7 @@ pub use app::{
     App, AppState, CatcherConflict, CatcherSite, Dispatcher, RouteConflict, RouteEntry, RouteSite,
     StartupError, StartupProblem,
 };
+pub use cors::Cors;
 pub use ctx::Ctx;
 pub use request::Request;
 

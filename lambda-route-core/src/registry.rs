@@ -122,6 +122,7 @@ pub struct Route {
     handler: Handler,
     location: Location,
     status: Option<u16>,
+    cors: bool,
     check: CheckFn,
     describe: DescribeFn,
 }
@@ -140,6 +141,7 @@ impl Route {
             handler,
             location,
             status: None,
+            cors: true,
             check: no_check,
             describe: no_description,
         }
@@ -149,6 +151,29 @@ impl Route {
     /// descriptions.
     pub const fn status(mut self, status: u16) -> Self {
         self.status = Some(status);
+        self
+    }
+
+    /// Records the route's `cors = false` option: [`App::cors`](crate::App::cors) adds no
+    /// header to this route's answers and answers no preflight for it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::Ctx;
+    ///
+    /// fn shim<'r>(_cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     Box::pin(async { "internal".into_response() })
+    /// }
+    ///
+    /// static INTERNAL: Route = Route::new(&["GET"], "/internal", shim, Location::new("internal", module_path!(), file!(), line!()))
+    ///     .cors(false);
+    /// assert!(!INTERNAL.cors_enabled());
+    /// ```
+    pub const fn cors(mut self, enabled: bool) -> Self {
+        self.cors = enabled;
         self
     }
 
@@ -182,6 +207,11 @@ impl Route {
     /// The `status = N` option, if set.
     pub fn status_code(&self) -> Option<u16> {
         self.status
+    }
+
+    /// False when the route was declared with `cors = false`.
+    pub fn cors_enabled(&self) -> bool {
+        self.cors
     }
 
     pub(crate) fn handler(&self) -> Handler {

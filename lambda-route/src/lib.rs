@@ -2,7 +2,7 @@
 
 pub use lambda_route_core::{cookie, describe, event, extract, registry, response, runtime};
 pub use lambda_route_core::{
-    App, AppState, CatcherConflict, CatcherSite, Ctx, Dispatcher, Request, RouteConflict,
+    App, AppState, CatcherConflict, CatcherSite, Cors, Ctx, Dispatcher, Request, RouteConflict,
     RouteEntry, RouteSite, StartupError, StartupProblem,
 };
 pub use lambda_route_macros::{
@@ -44,6 +44,7 @@ pub mod prelude {
     pub use crate::response::{
         Cookie, Error, Html, HttpError, IntoResponse, Redirect, Response, SameSite,
     };
+    pub use crate::Cors;
     pub use crate::{catch, delete, get, head, lambda_main, options, patch, post, put, route};
     pub use crate::{header, HeaderName, HeaderValue};
     pub use crate::{App, Ctx, Request, StatusCode};

@@ -5,9 +5,11 @@ use http::{HeaderValue, Method, StatusCode};
 
 use super::catchers::{self, Catchers};
 use super::{AppState, CatcherSite, RouteEntry, RouteSite};
+use crate::cors::{CorsPolicy, Preflight};
 use crate::ctx::Ctx;
 use crate::event::{self, DecodeError};
 use crate::panic::{catch, panic_response, CatchUnwind};
+use crate::request::Request;
 use crate::response::{render_error, ErrorInfo, Response};
 use crate::router::{Lookup, Router};
 
@@ -37,6 +39,8 @@ pub struct Dispatcher {
     /// Leaked once per built app: state lives as long as the process (a Lambda execution
     /// environment never tears its app down), so `State<T>` is a plain `&'static T`.
     state: &'static AppState,
+    /// `App::cors`; `None` costs a request this one check.
+    cors: Option<Box<CorsPolicy>>,
 }
 
 impl Dispatcher {
@@ -45,12 +49,14 @@ impl Dispatcher {
         entries: Vec<RouteEntry>,
         catchers: Catchers,
         state: AppState,
+        cors: Option<Box<CorsPolicy>>,
     ) -> Self {
         Dispatcher {
             router,
             entries,
             catchers,
             state: Box::leak(Box::new(state)),
+            cors,
         }
     }
 
@@ -86,16 +92,38 @@ impl Dispatcher {
         // Declared before the match: the request's lifetime reaches the encoding below, and
         // the context's borrow of itself with it.
         let cx;
+        // CORS: the matched route (its `cors = false`), and whether a preflight already
+        // settled the CORS headers.
+        let mut matched = None;
+        let mut cors_settled = false;
         let mut response = match self.router.lookup(&request.method, &request.path) {
             Lookup::Found(id, mut params) => match self.entries.get(id) {
                 Some(entry) => {
+                    matched = Some(entry);
                     params.set_decoded(request.source.path_is_decoded());
                     cx = Ctx::new(&request, params, self.state, entry, lambda);
                     run(entry, &cx).await
                 }
                 None => not_found(),
             },
-            Lookup::MethodNotAllowed(methods) => method_not_allowed(&methods),
+            // A CORS preflight is an `OPTIONS` the path has no route for: it is answered here,
+            // before the 405.
+            Lookup::MethodNotAllowed(methods) => match self.cors.as_deref() {
+                Some(cors) if request.method == Method::OPTIONS => {
+                    match self.preflight(cors, &request, &methods) {
+                        Preflight::No => method_not_allowed(&methods),
+                        Preflight::Off => {
+                            cors_settled = true;
+                            method_not_allowed(&methods)
+                        }
+                        Preflight::Answer(answer) => {
+                            cors_settled = true;
+                            answer
+                        }
+                    }
+                }
+                _ => method_not_allowed(&methods),
+            },
             Lookup::NotFound => not_found(),
         };
         // The error funnel: every framework answer is rendered here, once, unless the app's
@@ -107,11 +135,28 @@ impl Dispatcher {
             }
             render_error(&mut response);
         }
+        // CORS, after the funnel and the catchers so that every answer gets its headers. An
+        // app without `App::cors` pays this one check.
+        if let Some(cors) = self.cors.as_deref() {
+            if !cors_settled && matched.is_none_or(RouteEntry::cors) {
+                cors.decorate(&request, &mut response);
+            }
+        }
         Ok(event::encode(
             &request,
             &response,
             request.method == Method::HEAD,
         ))
+    }
+
+    /// Answers a CORS preflight for the path of `request`, routed for `methods`.
+    fn preflight(&self, cors: &CorsPolicy, request: &Request<'_>, methods: &[Method]) -> Preflight {
+        // The route each method reaches on this path (`HEAD` reaches the `GET` route).
+        let cors_for = |method: &Method| match self.router.lookup(method, &request.path) {
+            Lookup::Found(id, _) => self.entries.get(id).map(RouteEntry::cors),
+            _ => None,
+        };
+        cors.preflight(request, methods, cors_for)
     }
 
     /// The route table: every route, in the fixed order used for matching and conflicts.

@@ -15,6 +15,7 @@ pub use table::{RouteConflict, RouteEntry, RouteSite, StartupError, StartupProbl
 
 use catchers::Catchers;
 
+use crate::cors::Cors;
 use crate::registry::{self, Route};
 
 /// A lambda-route application: what `#[lambda_main]` returns.
@@ -34,6 +35,7 @@ use crate::registry::{self, Route};
 #[must_use]
 pub struct App {
     state: AppState,
+    cors: Option<Cors>,
 }
 
 impl App {
@@ -61,6 +63,27 @@ impl App {
         self
     }
 
+    /// Turns on CORS for every route except those declared with `cors = false`: allowed
+    /// origins get their `Access-Control-*` headers, on error answers too, and preflights
+    /// are answered without a route. See [`Cors`]. A second call replaces the first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::{App, Cors};
+    ///
+    /// let app = App::new().cors(
+    ///     Cors::new()
+    ///         .allow_origin("https://example.com")
+    ///         .allow_credentials(true)
+    ///         .max_age(300),
+    /// );
+    /// ```
+    pub fn cors(mut self, cors: Cors) -> Self {
+        self.cors = Some(cors);
+        self
+    }
+
     /// Collects every registered route and catcher, runs the routes' start-up checks and
     /// builds the route table.
     ///
@@ -69,7 +92,8 @@ impl App {
     /// [`StartupError::NoRoutes`] when no route is linked in, [`StartupError::Conflict`] when
     /// two routes answer the same method and path shape, [`StartupError::Check`] when a
     /// route argument cannot work in this app, and [`StartupError::DuplicateCatcher`] when two
-    /// `#[catch]` functions catch the same status.
+    /// `#[catch]` functions catch the same status, and [`StartupError::InvalidCors`] when the
+    /// [`App::cors`] configuration cannot work (`*` with credentials, a malformed origin).
     pub fn build(self) -> Result<Dispatcher, StartupError> {
         let catchers = Catchers::build(&registry::collected_catchers())?;
         self.build_parts(registry::collected(), catchers)
@@ -87,7 +111,14 @@ impl App {
         routes: Vec<&'static Route>,
         catchers: Catchers,
     ) -> Result<Dispatcher, StartupError> {
+        let cors = match self.cors {
+            Some(cors) => Some(Box::new(
+                cors.build()
+                    .map_err(|reason| StartupError::InvalidCors { reason })?,
+            )),
+            None => None,
+        };
         let (router, entries) = table::build(&routes, &self.state)?;
-        Ok(Dispatcher::new(router, entries, catchers, self.state))
+        Ok(Dispatcher::new(router, entries, catchers, self.state, cors))
     }
 }

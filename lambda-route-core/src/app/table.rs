@@ -44,6 +44,21 @@ impl RouteEntry {
         self.route.status_code()
     }
 
+    /// Whether [`App::cors`](crate::App::cors) applies to this route: false for a route
+    /// declared with `cors = false`.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use lambda_route_core::App;
+    ///
+    /// let dispatcher = App::new().build().unwrap();
+    /// let private: Vec<_> = dispatcher.entries().iter().filter(|e| !e.cors()).collect();
+    /// ```
+    pub fn cors(&self) -> bool {
+        self.route.cors_enabled()
+    }
+
     /// Where the route was declared.
     pub fn site(&self) -> RouteSite {
         RouteSite::of(self.route)
@@ -213,6 +228,12 @@ pub enum StartupError {
         /// What is wrong.
         reason: String,
     },
+    /// The [`App::cors`](crate::App::cors) configuration cannot work: the origin `*` with
+    /// credentials (browsers refuse it), a malformed origin or pattern, an invalid header name.
+    InvalidCors {
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 impl fmt::Display for StartupError {
@@ -242,6 +263,9 @@ impl fmt::Display for StartupError {
             }
             StartupError::InvalidCatcher { catcher, reason } => {
                 write!(f, "invalid catcher {catcher}: {reason}")
+            }
+            StartupError::InvalidCors { reason } => {
+                write!(f, "invalid CORS configuration: {reason}")
             }
         }
     }

@@ -17,6 +17,8 @@ pub(crate) struct Route {
     pub(crate) methods: Vec<String>,
     pub(crate) template: LitStr,
     pub(crate) status: Option<u16>,
+    /// `cors = false` (or an explicit `cors = true`).
+    pub(crate) cors: Option<bool>,
     pub(crate) args: Vec<Arg>,
 }
 
@@ -103,11 +105,12 @@ pub(crate) fn validate(
 
     // Options.
     let mut status = None;
+    let mut cors = None;
     let mut method_option: Option<Vec<String>> = None;
     let mut seen: Vec<String> = Vec::new();
     let known: &[&str] = match methods {
-        Methods::Fixed(_) => &["status"],
-        Methods::FromOption => &["method", "status"],
+        Methods::Fixed(_) => &["status", "cors"],
+        Methods::FromOption => &["method", "status", "cors"],
     };
     for option in &options {
         let key = option.key.to_string();
@@ -123,6 +126,16 @@ pub(crate) fn validate(
             "status" => match parse_status(&option.value) {
                 Ok(code) => status = Some(code),
                 Err((span, msg)) => errors.push(span, msg),
+            },
+            "cors" => match &option.value {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Bool(flag),
+                    ..
+                }) => cors = Some(flag.value),
+                other => errors.push(
+                    other.span(),
+                    "`cors` takes `true` or `false`: write `cors = false` to leave this route out of `App::cors`",
+                ),
             },
             "method" if matches!(methods, Methods::FromOption) => {
                 match parse_methods(&option.value) {
@@ -292,6 +305,7 @@ pub(crate) fn validate(
             methods,
             template: path,
             status,
+            cors,
             args,
         }),
     }
