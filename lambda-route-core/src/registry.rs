@@ -122,6 +122,7 @@ pub struct Route {
     handler: Handler,
     location: Location,
     status: Option<u16>,
+    compress: bool,
     check: CheckFn,
     describe: DescribeFn,
 }
@@ -140,6 +141,7 @@ impl Route {
             handler,
             location,
             status: None,
+            compress: false,
             check: no_check,
             describe: no_description,
         }
@@ -149,6 +151,29 @@ impl Route {
     /// descriptions.
     pub const fn status(mut self, status: u16) -> Self {
         self.status = Some(status);
+        self
+    }
+
+    /// Records the route's `compress` flag: its responses are gzip-compressed when the client
+    /// accepts it (see [`compress`](crate::compress)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::Ctx;
+    ///
+    /// fn shim<'r>(_cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     Box::pin(async { "hello".into_response() })
+    /// }
+    ///
+    /// static BIG: Route = Route::new(&["GET"], "/big", shim, Location::new("big", module_path!(), file!(), line!()))
+    ///     .compress();
+    /// assert!(BIG.compresses());
+    /// ```
+    pub const fn compress(mut self) -> Self {
+        self.compress = true;
         self
     }
 
@@ -182,6 +207,11 @@ impl Route {
     /// The `status = N` option, if set.
     pub fn status_code(&self) -> Option<u16> {
         self.status
+    }
+
+    /// Whether the route has the `compress` flag.
+    pub fn compresses(&self) -> bool {
+        self.compress
     }
 
     pub(crate) fn handler(&self) -> Handler {

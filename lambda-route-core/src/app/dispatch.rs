@@ -5,6 +5,7 @@ use http::{HeaderValue, Method, StatusCode};
 
 use super::catchers::{self, Catchers};
 use super::{AppState, CatcherSite, RouteEntry, RouteSite};
+use crate::compress;
 use crate::ctx::Ctx;
 use crate::event::{self, DecodeError};
 use crate::panic::{catch, panic_response, CatchUnwind};
@@ -37,6 +38,7 @@ pub struct Dispatcher {
     /// Leaked once per built app: state lives as long as the process (a Lambda execution
     /// environment never tears its app down), so `State<T>` is a plain `&'static T`.
     state: &'static AppState,
+    compress: compress::Config,
 }
 
 impl Dispatcher {
@@ -51,7 +53,13 @@ impl Dispatcher {
             entries,
             catchers,
             state: Box::leak(Box::new(state)),
+            compress: compress::Config::default(),
         }
+    }
+
+    pub(super) fn with_compression(mut self, config: compress::Config) -> Self {
+        self.compress = config;
+        self
     }
 
     /// Decodes one event, routes it, runs the route, and encodes the response for the event's
@@ -86,9 +94,11 @@ impl Dispatcher {
         // Declared before the match: the request's lifetime reaches the encoding below, and
         // the context's borrow of itself with it.
         let cx;
+        let mut route_compress = false;
         let mut response = match self.router.lookup(&request.method, &request.path) {
             Lookup::Found(id, mut params) => match self.entries.get(id) {
                 Some(entry) => {
+                    route_compress = entry.compress();
                     params.set_decoded(request.source.path_is_decoded());
                     cx = Ctx::new(&request, params, self.state, entry, lambda);
                     run(entry, &cx).await
@@ -106,6 +116,14 @@ impl Dispatcher {
                 response = Box::pin(catchers::run(catcher, &request, response)).await;
             }
             render_error(&mut response);
+        }
+        // Compression (compress/): on when the response says so, else when the route or the
+        // app does. Off everywhere, this is one branch.
+        if response
+            .compression()
+            .unwrap_or(route_compress || self.compress.app_wide)
+        {
+            compress::apply(&self.compress, &request, &mut response);
         }
         Ok(event::encode(
             &request,
