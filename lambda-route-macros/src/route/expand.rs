@@ -137,6 +137,7 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
     let methods = &route.methods;
     let template = &route.template;
     let status_option = route.status.map(|code| quote!(.status(#code)));
+    let compress_option = route.compress.then(|| quote!(.compress()));
 
     quote! {
         #item
@@ -172,6 +173,7 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
                     ),
                 )
                 #status_option
+                #compress_option
                 .check(#check)
                 .describe(#describe)
             }

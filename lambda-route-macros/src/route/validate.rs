@@ -17,6 +17,8 @@ pub(crate) struct Route {
     pub(crate) methods: Vec<String>,
     pub(crate) template: LitStr,
     pub(crate) status: Option<u16>,
+    /// The bare `compress` flag.
+    pub(crate) compress: bool,
     pub(crate) args: Vec<Arg>,
 }
 
@@ -103,11 +105,12 @@ pub(crate) fn validate(
 
     // Options.
     let mut status = None;
+    let mut compress = false;
     let mut method_option: Option<Vec<String>> = None;
     let mut seen: Vec<String> = Vec::new();
     let known: &[&str] = match methods {
-        Methods::Fixed(_) => &["status"],
-        Methods::FromOption => &["method", "status"],
+        Methods::Fixed(_) => &["status", "compress"],
+        Methods::FromOption => &["method", "status", "compress"],
     };
     for option in &options {
         let key = option.key.to_string();
@@ -119,13 +122,24 @@ pub(crate) fn validate(
             continue;
         }
         seen.push(key.clone());
-        match key.as_str() {
-            "status" => match parse_status(&option.value) {
+        // Every option but the bare `compress` flag is `key = value`.
+        match (key.as_str(), &option.value) {
+            ("compress", None) => compress = true,
+            ("compress", Some(value)) => errors.push_spanned(
+                value,
+                "`compress` is a bare flag: write `compress`, not `compress = ...`; to turn \
+                 compression off for one response use `Response::compress(false)`",
+            ),
+            (known_key, None) if known.contains(&known_key) => errors.push(
+                option.key.span(),
+                format!("option `{key}` needs a value: `{key} = ...`"),
+            ),
+            ("status", Some(value)) => match parse_status(value) {
                 Ok(code) => status = Some(code),
                 Err((span, msg)) => errors.push(span, msg),
             },
-            "method" if matches!(methods, Methods::FromOption) => {
-                match parse_methods(&option.value) {
+            ("method", Some(value)) if matches!(methods, Methods::FromOption) => {
+                match parse_methods(value) {
                     Ok(list) => method_option = Some(list),
                     Err(errs) => {
                         for (span, msg) in errs {
@@ -292,6 +306,7 @@ pub(crate) fn validate(
             methods,
             template: path,
             status,
+            compress,
             args,
         }),
     }
