@@ -26,7 +26,12 @@ use serde_json::{json, Value};
 /// A JSON array of `n` todo items: repetitive, as real listings are, so gzip shrinks it.
 fn todos(n: usize) -> String {
     let items: Vec<String> = (0..n)
-        .map(|i| format!(r#"{{"id":{i},"title":"Todo number {i}","done":{}}}"#, i % 3 == 0))
+        .map(|i| {
+            format!(
+                r#"{{"id":{i},"title":"Todo number {i}","done":{}}}"#,
+                i % 3 == 0
+            )
+        })
         .collect();
     format!("[{}]", items.join(","))
 }
@@ -48,18 +53,27 @@ fn sized(n: usize) -> String {
 
 #[get("/png", compress)]
 fn png() -> Response {
-    Response::binary(HeaderValue::from_static("image/png"), text(4096).into_bytes())
+    Response::binary(
+        HeaderValue::from_static("image/png"),
+        text(4096).into_bytes(),
+    )
 }
 
 #[get("/svg", compress)]
 fn svg() -> Response {
-    let svg = format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>", text(4000));
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>",
+        text(4000)
+    );
     Response::binary(HeaderValue::from_static("image/svg+xml"), svg.into_bytes())
 }
 
 #[get("/zip", compress)]
 fn zip() -> Response {
-    Response::binary(HeaderValue::from_static("application/zip"), text(4096).into_bytes())
+    Response::binary(
+        HeaderValue::from_static("application/zip"),
+        text(4096).into_bytes(),
+    )
 }
 
 /// No flag: compressed only app-wide.
@@ -129,13 +143,17 @@ const SOURCES: [Kind; 4] = [Kind::RestV1, Kind::HttpV2, Kind::AlbSingle, Kind::A
 /// `kind`'s fixture aimed at `GET path`, its own `Accept-Encoding` removed (every map, any
 /// case) and `accept` set instead, in each header map the event has.
 fn get(kind: Kind, path: &str, accept: Option<&str>) -> Vec<u8> {
-    let mut event: Value = serde_json::from_slice(&aimed_at(kind.fixture(), "GET", path, &[]))
-        .unwrap();
+    let mut event: Value =
+        serde_json::from_slice(&aimed_at(kind.fixture(), "GET", path, &[])).unwrap();
     for (map, multi) in [("headers", false), ("multiValueHeaders", true)] {
         if let Some(Value::Object(headers)) = event.get_mut(map) {
             headers.retain(|name, _| !name.eq_ignore_ascii_case("accept-encoding"));
             if let Some(accept) = accept {
-                let value = if multi { json!([accept]) } else { json!(accept) };
+                let value = if multi {
+                    json!([accept])
+                } else {
+                    json!(accept)
+                };
                 headers.insert("Accept-Encoding".to_owned(), value);
             }
         }
@@ -162,13 +180,25 @@ fn header(response: &Value, name: &str) -> Option<String> {
 /// base64, and the body gunzips to `expected`.
 fn assert_gzip(response: &Value, expected: &[u8], what: &str) {
     assert_eq!(response["statusCode"], 200, "{what}: {response}");
-    assert_eq!(header(response, "content-encoding").as_deref(), Some("gzip"), "{what}");
-    assert_eq!(header(response, "vary").as_deref(), Some("accept-encoding"), "{what}");
+    assert_eq!(
+        header(response, "content-encoding").as_deref(),
+        Some("gzip"),
+        "{what}"
+    );
+    assert_eq!(
+        header(response, "vary").as_deref(),
+        Some("accept-encoding"),
+        "{what}"
+    );
     assert_eq!(response["isBase64Encoded"], true, "{what}");
     let wire = base64::engine::general_purpose::STANDARD
         .decode(response["body"].as_str().unwrap())
         .unwrap();
-    assert!(wire.len() < expected.len() / 2, "{what}: {} bytes", wire.len());
+    assert!(
+        wire.len() < expected.len() / 2,
+        "{what}: {} bytes",
+        wire.len()
+    );
     let mut decoded = Vec::new();
     flate2::read::GzDecoder::new(wire.as_slice())
         .read_to_end(&mut decoded)
@@ -215,11 +245,17 @@ fn rest_v1_stays_uncompressed_without_binary_media_types() {
 fn rest_v1_compresses_the_covered_types_only() {
     let response = run(rest_binary(), &get(Kind::RestV1, "/big", Some("gzip")));
     assert_gzip(&response, todos(100).as_bytes(), "application/json covered");
-    let svg = format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>", text(4000));
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>",
+        text(4000)
+    );
     let response = run(rest_binary(), &get(Kind::RestV1, "/svg", Some("gzip")));
     assert_gzip(&response, svg.as_bytes(), "image/* covers image/svg+xml");
     // text/plain is not covered: not compressed, and it does not vary.
-    let response = run(rest_binary(), &get(Kind::RestV1, "/sized/2000", Some("gzip")));
+    let response = run(
+        rest_binary(),
+        &get(Kind::RestV1, "/sized/2000", Some("gzip")),
+    );
     assert_plain(&response, &text(2000), false, "text/plain not covered");
     // `*~1*` (SAM's spelling of */*) covers everything.
     let response = run(app_wide(), &get(Kind::RestV1, "/sized/2000", Some("gzip")));
@@ -254,13 +290,21 @@ fn accept_encoding_is_parsed() {
         let app = app_wide();
         for accept in compressed {
             let response = run(app, &get(kind, "/big", Some(accept)));
-            assert_gzip(&response, todos(100).as_bytes(), &format!("{kind:?} {accept:?}"));
+            assert_gzip(
+                &response,
+                todos(100).as_bytes(),
+                &format!("{kind:?} {accept:?}"),
+            );
         }
         for accept in uncompressed {
             let response = run(app, &get(kind, "/big", Some(accept)));
             assert_eq!(response["isBase64Encoded"], false, "{kind:?} {accept:?}");
             assert_eq!(response["body"], todos(100), "{kind:?} {accept:?}");
-            assert_eq!(header(&response, "content-encoding"), None, "{kind:?} {accept:?}");
+            assert_eq!(
+                header(&response, "content-encoding"),
+                None,
+                "{kind:?} {accept:?}"
+            );
             assert_eq!(
                 header(&response, "vary").as_deref(),
                 Some("accept-encoding"),
@@ -277,13 +321,26 @@ fn accept_encoding_is_parsed() {
 fn threshold_is_one_kib_by_default_and_configurable() {
     for kind in [Kind::HttpV2, Kind::AlbSingle] {
         let response = run(dispatcher(), &get(kind, "/sized/1023", Some("gzip")));
-        assert_plain(&response, &text(1023), true, &format!("{kind:?} 1023 bytes"));
+        assert_plain(
+            &response,
+            &text(1023),
+            true,
+            &format!("{kind:?} 1023 bytes"),
+        );
         let response = run(dispatcher(), &get(kind, "/sized/1024", Some("gzip")));
-        assert_gzip(&response, text(1024).as_bytes(), &format!("{kind:?} 1024 bytes"));
+        assert_gzip(
+            &response,
+            text(1024).as_bytes(),
+            &format!("{kind:?} 1024 bytes"),
+        );
         let response = run(low_threshold(), &get(kind, "/sized/99", Some("gzip")));
         assert_plain(&response, &text(99), true, &format!("{kind:?} 99 < 100"));
         let response = run(low_threshold(), &get(kind, "/sized/200", Some("gzip")));
-        assert_gzip(&response, text(200).as_bytes(), &format!("{kind:?} 200 >= 100"));
+        assert_gzip(
+            &response,
+            text(200).as_bytes(),
+            &format!("{kind:?} 200 >= 100"),
+        );
     }
 }
 
@@ -294,7 +351,11 @@ fn already_compressed_types_are_left_alone() {
         for path in ["/png", "/zip"] {
             let response = run(app, &get(kind, path, Some("gzip")));
             assert_eq!(response["statusCode"], 200, "{kind:?} {path}");
-            assert_eq!(header(&response, "content-encoding"), None, "{kind:?} {path}");
+            assert_eq!(
+                header(&response, "content-encoding"),
+                None,
+                "{kind:?} {path}"
+            );
             assert_eq!(response["isBase64Encoded"], true, "{kind:?} {path}");
             let wire = base64::engine::general_purpose::STANDARD
                 .decode(response["body"].as_str().unwrap())
@@ -302,7 +363,10 @@ fn already_compressed_types_are_left_alone() {
             assert_eq!(wire, text(4096).into_bytes(), "{kind:?} {path}");
         }
         // SVG is text: compressed.
-        let svg = format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>", text(4000));
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>",
+            text(4000)
+        );
         let response = run(app, &get(kind, "/svg", Some("gzip")));
         assert_gzip(&response, svg.as_bytes(), &format!("{kind:?} svg"));
     }
@@ -316,10 +380,18 @@ fn app_wide_and_response_settings() {
         assert_plain(&response, &todos(100), false, &format!("{kind:?} plain"));
         // App-wide.
         let response = run(app_wide(), &get(kind, "/plain", Some("gzip")));
-        assert_gzip(&response, todos(100).as_bytes(), &format!("{kind:?} app-wide"));
+        assert_gzip(
+            &response,
+            todos(100).as_bytes(),
+            &format!("{kind:?} app-wide"),
+        );
         // The response's setting wins over the route's and the app's.
         let response = run(dispatcher(), &get(kind, "/forced", Some("gzip")));
-        assert_gzip(&response, todos(100).as_bytes(), &format!("{kind:?} forced"));
+        assert_gzip(
+            &response,
+            todos(100).as_bytes(),
+            &format!("{kind:?} forced"),
+        );
         for app in [dispatcher(), app_wide()] {
             let response = run(app, &get(kind, "/refused", Some("gzip")));
             assert_plain(&response, &todos(100), false, &format!("{kind:?} refused"));
@@ -329,12 +401,19 @@ fn app_wide_and_response_settings() {
 
 #[test]
 fn head_gets_the_same_headers_without_a_body() {
-    let mut event: Value = serde_json::from_slice(&get(Kind::HttpV2, "/big", Some("gzip"))).unwrap();
+    let mut event: Value =
+        serde_json::from_slice(&get(Kind::HttpV2, "/big", Some("gzip"))).unwrap();
     event["requestContext"]["http"]["method"] = json!("HEAD");
     let response = run(dispatcher(), &serde_json::to_vec(&event).unwrap());
     assert_eq!(response["statusCode"], 200);
-    assert_eq!(header(&response, "content-encoding").as_deref(), Some("gzip"));
-    assert_eq!(header(&response, "vary").as_deref(), Some("accept-encoding"));
+    assert_eq!(
+        header(&response, "content-encoding").as_deref(),
+        Some("gzip")
+    );
+    assert_eq!(
+        header(&response, "vary").as_deref(),
+        Some("accept-encoding")
+    );
     assert_eq!(response["body"], "");
 }
 
@@ -346,7 +425,10 @@ fn registry_and_entries_carry_the_flag() {
         .filter(|entry| entry.compress())
         .map(|entry| entry.template())
         .collect();
-    assert_eq!(flagged, ["/big", "/png", "/refused", "/sized/<n>", "/svg", "/zip"]);
+    assert_eq!(
+        flagged,
+        ["/big", "/png", "/refused", "/sized/<n>", "/svg", "/zip"]
+    );
 }
 
 #[test]

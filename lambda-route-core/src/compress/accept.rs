@@ -21,8 +21,7 @@ pub(crate) fn accepts_gzip<'a>(values: impl Iterator<Item = &'a str>) -> bool {
         let Some(q) = weight(parts) else {
             continue;
         };
-        let slot = if coding.eq_ignore_ascii_case("gzip") || coding.eq_ignore_ascii_case("x-gzip")
-        {
+        let slot = if coding.eq_ignore_ascii_case("gzip") || coding.eq_ignore_ascii_case("x-gzip") {
             &mut gzip
         } else if coding == "*" {
             &mut star

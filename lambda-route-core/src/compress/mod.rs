@@ -242,14 +242,19 @@ mod tests {
 
     #[test]
     fn no_transform_directive() {
-        let response = Response::text("x")
-            .with_header(CACHE_CONTROL, HeaderValue::from_static("max-age=60, No-Transform"));
+        let response = Response::text("x").with_header(
+            CACHE_CONTROL,
+            HeaderValue::from_static("max-age=60, No-Transform"),
+        );
         assert!(no_transform(&response));
         assert!(!no_transform(&Response::text("x")));
     }
 
     #[test]
     fn level_is_clamped() {
-        assert_eq!(Compression::default().level(42), Compression::default().level(9));
+        assert_eq!(
+            Compression::default().level(42),
+            Compression::default().level(9)
+        );
     }
 }

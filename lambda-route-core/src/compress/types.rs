@@ -101,7 +101,11 @@ mod tests {
             ("nonsense", false),
         ];
         for (content_type, expected) in cases {
-            assert_eq!(is_already_compressed(content_type), expected, "{content_type}");
+            assert_eq!(
+                is_already_compressed(content_type),
+                expected,
+                "{content_type}"
+            );
         }
     }
 
@@ -113,7 +117,9 @@ mod tests {
             .as_ref()
             .is_some_and(|r| r.covers("application/json; charset=utf-8")));
         assert!(exact.as_ref().is_some_and(|r| r.covers("Application/JSON")));
-        assert!(exact.as_ref().is_some_and(|r| !r.covers("application/jsonx")));
+        assert!(exact
+            .as_ref()
+            .is_some_and(|r| !r.covers("application/jsonx")));
         assert!(exact.as_ref().is_some_and(|r| !r.covers("text/html")));
         let all = range("*/*");
         assert!(all.as_ref().is_some_and(|r| r.covers("text/html")));
