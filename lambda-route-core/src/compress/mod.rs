@@ -1,7 +1,7 @@
 //! Response compression: gzip when the client accepts it, the route, the app or the response
 //! asks for it, and the source can carry it.
 //!
-//! The dispatcher calls [`apply`] once per response, after the error funnel and before
+//! The dispatcher calls `apply` once per response, after the error funnel and before
 //! encoding, and only when something turned compression on for that response: an app that
 //! enables nothing pays one branch. What decides, in order:
 //!
