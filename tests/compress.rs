@@ -143,22 +143,31 @@ const SOURCES: [Kind; 4] = [Kind::RestV1, Kind::HttpV2, Kind::AlbSingle, Kind::A
 /// `kind`'s fixture aimed at `GET path`, its own `Accept-Encoding` removed (every map, any
 /// case) and `accept` set instead, in each header map the event has.
 fn get(kind: Kind, path: &str, accept: Option<&str>) -> Vec<u8> {
-    let mut event: Value =
-        serde_json::from_slice(&aimed_at(kind.fixture(), "GET", path, &[])).unwrap();
+    with_header(
+        &aimed_at(kind.fixture(), "GET", path, &[]),
+        "Accept-Encoding",
+        accept,
+    )
+}
+
+/// `event` with header `name` removed (every map, any case), then set to `value` if given.
+fn with_header(event: &[u8], name: &str, value: Option<&str>) -> Vec<u8> {
+    let mut event: Value = serde_json::from_slice(event).unwrap();
     for (map, multi) in [("headers", false), ("multiValueHeaders", true)] {
         if let Some(Value::Object(headers)) = event.get_mut(map) {
-            headers.retain(|name, _| !name.eq_ignore_ascii_case("accept-encoding"));
-            if let Some(accept) = accept {
-                let value = if multi {
-                    json!([accept])
-                } else {
-                    json!(accept)
-                };
-                headers.insert("Accept-Encoding".to_owned(), value);
+            headers.retain(|key, _| !key.eq_ignore_ascii_case(name));
+            if let Some(value) = value {
+                let value = if multi { json!([value]) } else { json!(value) };
+                headers.insert(name.to_owned(), value);
             }
         }
     }
     serde_json::to_vec(&event).unwrap()
+}
+
+/// A REST v1 `GET path` with `Accept-Encoding: gzip` and `Accept` as given.
+fn rest_get(path: &str, accept: Option<&str>) -> Vec<u8> {
+    with_header(&get(Kind::RestV1, path, Some("gzip")), "Accept", accept)
 }
 
 /// Every value of header `name` in the response, from whichever map the source uses, joined
@@ -243,21 +252,27 @@ fn rest_v1_stays_uncompressed_without_binary_media_types() {
 
 #[test]
 fn rest_v1_compresses_the_covered_types_only() {
-    let response = run(rest_binary(), &get(Kind::RestV1, "/big", Some("gzip")));
+    // API Gateway decodes the base64 body only when `binaryMediaTypes` covers the request's
+    // first `Accept` value: the response's type and that value must both be covered.
+    let json_first = Some("application/json, text/plain;q=0.5");
+    let response = run(rest_binary(), &rest_get("/big", json_first));
     assert_gzip(&response, todos(100).as_bytes(), "application/json covered");
     let svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>",
         text(4000)
     );
-    let response = run(rest_binary(), &get(Kind::RestV1, "/svg", Some("gzip")));
+    let response = run(rest_binary(), &rest_get("/svg", Some("image/svg+xml")));
     assert_gzip(&response, svg.as_bytes(), "image/* covers image/svg+xml");
-    // text/plain is not covered: not compressed, and it does not vary.
-    let response = run(
-        rest_binary(),
-        &get(Kind::RestV1, "/sized/2000", Some("gzip")),
-    );
+    // The fixture's `Accept: */*` is not covered by these ranges, nor is a missing `Accept`:
+    // not compressed, and nothing varies.
+    for accept in [Some("*/*"), Some("text/html, application/json"), None] {
+        let response = run(rest_binary(), &rest_get("/big", accept));
+        assert_plain(&response, &todos(100), false, &format!("Accept {accept:?}"));
+    }
+    // text/plain is not covered: not compressed, whatever the client accepts.
+    let response = run(rest_binary(), &rest_get("/sized/2000", Some("text/plain")));
     assert_plain(&response, &text(2000), false, "text/plain not covered");
-    // `*~1*` (SAM's spelling of */*) covers everything.
+    // `*~1*` (SAM's spelling of */*) covers everything, the fixture's `Accept: */*` included.
     let response = run(app_wide(), &get(Kind::RestV1, "/sized/2000", Some("gzip")));
     assert_gzip(&response, text(2000).as_bytes(), "*/* covers text/plain");
 }

@@ -103,9 +103,10 @@ impl App {
     /// Declares what the REST API's (API Gateway v1) `binaryMediaTypes` covers, so
     /// compressed answers reach clients as bytes: entries as in API Gateway, `image/png`,
     /// `image/*` or `*/*` (SAM's `image~1png` spelling is accepted). A REST API hands a base64
-    /// body to the client as base64 text unless that setting covers the response's type, so
-    /// on REST v1 a response is compressed only if its `content-type` is covered here. Other
-    /// sources ignore this. Repeated calls add entries; an entry that is not a media range
+    /// body to the client as base64 text unless that setting covers it (API Gateway looks at
+    /// the request's first `Accept` value), so on REST v1 a response is compressed only if
+    /// these ranges cover both its `content-type` and the request's first `Accept` value.
+    /// `*/*` covers every client. Other sources ignore this. Repeated calls add entries; an entry that is not a media range
     /// stops [`App::build`] with [`StartupError::InvalidMediaType`].
     ///
     /// # Examples

@@ -8,9 +8,11 @@
 //! 1. on or off: [`Response::compress`] if the response set it, else the route's `compress`
 //!    flag or [`App::compress`](crate::App::compress);
 //! 2. the source: a REST API (v1) delivers a base64 body to clients as base64 text unless its
-//!    `binaryMediaTypes` covers the response's type, so there compression stays off unless
-//!    [`App::binary_media_types`](crate::App::binary_media_types) declares a range covering
-//!    the response's `content-type`;
+//!    `binaryMediaTypes` covers the type (API Gateway's documentation: it decides on the
+//!    first `Accept` value of the request), so there compression stays off unless
+//!    [`App::binary_media_types`](crate::App::binary_media_types) declares ranges covering
+//!    both the response's `content-type` and the request's first `Accept` value (a request
+//!    without `Accept` is not compressed);
 //! 3. `Vary: Accept-Encoding` goes on the response from here on, compressed or not, so caches
 //!    keep the two forms apart;
 //! 4. skipped: a body below the threshold ([`Compression::min_size`], 1 KiB by default), an
@@ -136,10 +138,7 @@ pub(crate) fn apply(config: &Config, request: &Request<'_>, response: &mut Respo
         .and_then(|(_, value)| value.to_str().ok())
         .unwrap_or("");
     if request.source() == Source::ApiGatewayV1
-        && !config
-            .binary_media_types
-            .iter()
-            .any(|range| range.covers(content_type))
+        && !rest_delivers_bytes(config, request, content_type)
     {
         return;
     }
@@ -160,6 +159,21 @@ pub(crate) fn apply(config: &Config, request: &Request<'_>, response: &mut Respo
     }
     response.replace_body(Body::Binary(Cow::Owned(compressed)));
     response.set_header(CONTENT_ENCODING, GZIP);
+}
+
+/// Whether a REST API (v1) with the declared `binaryMediaTypes` hands a base64 body to the
+/// client as bytes: the response's type and the request's first `Accept` value are covered.
+fn rest_delivers_bytes(config: &Config, request: &Request<'_>, content_type: &str) -> bool {
+    let covered = |media_type: &str| {
+        config
+            .binary_media_types
+            .iter()
+            .any(|range| range.covers(media_type))
+    };
+    let first_accept = request
+        .header("accept")
+        .map(|accept| accept.split(',').next().unwrap_or_default());
+    covered(content_type) && first_accept.is_some_and(covered)
 }
 
 fn body_bytes(body: &Body) -> &[u8] {
