@@ -11,6 +11,7 @@
 
 mod app;
 mod codec;
+pub mod compress;
 mod cors;
 mod ctx;
 pub mod describe;

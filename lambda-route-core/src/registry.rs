@@ -123,6 +123,7 @@ pub struct Route {
     location: Location,
     status: Option<u16>,
     cors: bool,
+    compress: bool,
     check: CheckFn,
     describe: DescribeFn,
 }
@@ -142,6 +143,7 @@ impl Route {
             location,
             status: None,
             cors: true,
+            compress: false,
             check: no_check,
             describe: no_description,
         }
@@ -174,6 +176,29 @@ impl Route {
     /// ```
     pub const fn cors(mut self, enabled: bool) -> Self {
         self.cors = enabled;
+        self
+    }
+
+    /// Records the route's `compress` flag: its responses are gzip-compressed when the client
+    /// accepts it (see [`compress`](crate::compress)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::Ctx;
+    ///
+    /// fn shim<'r>(_cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     Box::pin(async { "hello".into_response() })
+    /// }
+    ///
+    /// static BIG: Route = Route::new(&["GET"], "/big", shim, Location::new("big", module_path!(), file!(), line!()))
+    ///     .compress();
+    /// assert!(BIG.compresses());
+    /// ```
+    pub const fn compress(mut self) -> Self {
+        self.compress = true;
         self
     }
 
@@ -212,6 +237,11 @@ impl Route {
     /// False when the route was declared with `cors = false`.
     pub fn cors_enabled(&self) -> bool {
         self.cors
+    }
+
+    /// Whether the route has the `compress` flag.
+    pub fn compresses(&self) -> bool {
+        self.compress
     }
 
     pub(crate) fn handler(&self) -> Handler {

@@ -1,6 +1,8 @@
 #![doc = include_str!("../../README.md")]
 
-pub use lambda_route_core::{cookie, describe, event, extract, registry, response, runtime};
+pub use lambda_route_core::{
+    compress, cookie, describe, event, extract, registry, response, runtime,
+};
 pub use lambda_route_core::{
     App, AppState, CatcherConflict, CatcherSite, Cors, Ctx, Dispatcher, Request, RouteConflict,
     RouteEntry, RouteSite, StartupError, StartupProblem,

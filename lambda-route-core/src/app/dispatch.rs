@@ -5,6 +5,7 @@ use http::{HeaderValue, Method, StatusCode};
 
 use super::catchers::{self, Catchers};
 use super::{AppState, CatcherSite, RouteEntry, RouteSite};
+use crate::compress;
 use crate::cors::{CorsPolicy, Preflight};
 use crate::ctx::Ctx;
 use crate::event::{self, DecodeError};
@@ -41,6 +42,7 @@ pub struct Dispatcher {
     state: &'static AppState,
     /// `App::cors`; `None` costs a request this one check.
     cors: Option<Box<CorsPolicy>>,
+    compress: compress::Config,
 }
 
 impl Dispatcher {
@@ -57,7 +59,13 @@ impl Dispatcher {
             catchers,
             state: Box::leak(Box::new(state)),
             cors,
+            compress: compress::Config::default(),
         }
+    }
+
+    pub(super) fn with_compression(mut self, config: compress::Config) -> Self {
+        self.compress = config;
+        self
     }
 
     /// Decodes one event, routes it, runs the route, and encodes the response for the event's
@@ -96,10 +104,12 @@ impl Dispatcher {
         // settled the CORS headers.
         let mut matched = None;
         let mut cors_settled = false;
+        let mut route_compress = false;
         let mut response = match self.router.lookup(&request.method, &request.path) {
             Lookup::Found(id, mut params) => match self.entries.get(id) {
                 Some(entry) => {
                     matched = Some(entry);
+                    route_compress = entry.compress();
                     params.set_decoded(request.source.path_is_decoded());
                     cx = Ctx::new(&request, params, self.state, entry, lambda);
                     run(entry, &cx).await
@@ -141,6 +151,14 @@ impl Dispatcher {
             if !cors_settled && matched.is_none_or(RouteEntry::cors) {
                 cors.decorate(&request, &mut response);
             }
+        }
+        // Compression (compress/): on when the response says so, else when the route or the
+        // app does. Off everywhere, this is one branch.
+        if response
+            .compression()
+            .unwrap_or(route_compress || self.compress.app_wide)
+        {
+            compress::apply(&self.compress, &request, &mut response);
         }
         Ok(event::encode(
             &request,

@@ -59,6 +59,11 @@ impl RouteEntry {
         self.route.cors_enabled()
     }
 
+    /// Whether the route has the `compress` flag (see [`compress`](crate::compress)).
+    pub fn compress(&self) -> bool {
+        self.route.compresses()
+    }
+
     /// Where the route was declared.
     pub fn site(&self) -> RouteSite {
         RouteSite::of(self.route)
@@ -234,6 +239,9 @@ pub enum StartupError {
         /// What is wrong.
         reason: String,
     },
+    /// An [`App::binary_media_types`](crate::App::binary_media_types) entry is not a media
+    /// range (`type/subtype`, `type/*` or `*/*`).
+    InvalidMediaType(String),
 }
 
 impl fmt::Display for StartupError {
@@ -267,6 +275,11 @@ impl fmt::Display for StartupError {
             StartupError::InvalidCors { reason } => {
                 write!(f, "invalid CORS configuration: {reason}")
             }
+            StartupError::InvalidMediaType(entry) => write!(
+                f,
+                "binary_media_types: {entry:?} is not a media range such as \"image/png\", \
+                 \"image/*\" or \"*/*\""
+            ),
         }
     }
 }

@@ -218,8 +218,11 @@ pub(super) fn body(out: &mut Vec<u8>, response: &Response, head: bool) {
             }
         }
         Body::Binary(bytes) => {
+            // A content-coded body (compress/) is bytes whatever its type says.
             let text = match response.content_type_is_text() {
-                Some(true) => std::str::from_utf8(bytes).ok(),
+                Some(true) if response.header("content-encoding").is_none() => {
+                    std::str::from_utf8(bytes).ok()
+                }
                 _ => None,
             };
             match text {

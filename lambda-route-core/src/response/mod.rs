@@ -77,6 +77,8 @@ pub struct Response {
     body: Body,
     /// An error answer waiting for the renderer at the end of dispatch (the error funnel).
     error: Option<Box<ErrorInfo>>,
+    /// [`Response::compress`]: overrides the route's and the app's setting when set.
+    compress: Option<bool>,
 }
 
 impl Default for Response {
@@ -87,6 +89,7 @@ impl Default for Response {
             headers: Vec::new(),
             body: Body::Empty,
             error: None,
+            compress: None,
         }
     }
 }
@@ -164,6 +167,34 @@ impl Response {
         self
     }
 
+    /// Turns gzip compression on or off for this response, whatever the route's `compress`
+    /// flag or [`App::compress`](crate::App::compress) say. Turned on, the body is still sent
+    /// as it is when the client does not accept gzip, when it is small or of an
+    /// already-compressed type, or on a REST API without
+    /// [`App::binary_media_types`](crate::App::binary_media_types); see
+    /// [`compress`](crate::compress).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::Response;
+    ///
+    /// // A large report, compressed even on a route without the `compress` flag.
+    /// let report = Response::text("row\n".repeat(1000)).compress(true);
+    /// // Already small and latency-sensitive: never compressed, even app-wide.
+    /// let ping = Response::text("pong").compress(false);
+    /// # let _ = (report, ping);
+    /// ```
+    pub fn compress(mut self, on: bool) -> Self {
+        self.compress = Some(on);
+        self
+    }
+
+    /// What [`Response::compress`] set, if it was called.
+    pub(crate) fn compression(&self) -> Option<bool> {
+        self.compress
+    }
+
     /// Sets a header, replacing every earlier value of that name.
     pub fn set_header(&mut self, name: HeaderName, value: HeaderValue) {
         self.headers.retain(|(n, _)| *n != name);
@@ -203,6 +234,16 @@ impl Response {
     pub(crate) fn with_default_status(mut self, status: StatusCode) -> Self {
         self.status = status;
         self
+    }
+
+    /// Appends a header in place.
+    pub(crate) fn append_header(&mut self, name: HeaderName, value: HeaderValue) {
+        self.headers.push((name, value));
+    }
+
+    /// Replaces the body, keeping the headers (compression).
+    pub(crate) fn replace_body(&mut self, body: Body) {
+        self.body = body;
     }
 
     pub(crate) fn body_len_hint(&self) -> usize {

@@ -1,4 +1,4 @@
-//! The route attribute's arguments: `("/path", key = value, ...)`, parsed for structure only;
+//! The route attribute's arguments: `("/path", key = value, flag, ...)`, parsed for structure only;
 //! [`super::validate`] judges the values.
 
 use proc_macro2::{Span, TokenStream};
@@ -6,24 +6,30 @@ use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Expr, Ident, LitStr, Token};
 
-/// `"/path"` followed by `key = value` options.
+/// `"/path"` followed by `key = value` options and bare flags.
 pub(crate) struct RawArgs {
     pub(crate) path: LitStr,
     pub(crate) options: Vec<RawOption>,
 }
 
-/// One `key = value`.
+/// One `key = value`, or a bare flag `key` (`value` is `None`).
 pub(crate) struct RawOption {
     pub(crate) key: Ident,
-    pub(crate) value: Expr,
+    pub(crate) value: Option<Expr>,
 }
 
 impl Parse for RawOption {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let key: Ident = input.parse()?;
+        if input.is_empty() || input.peek(Token![,]) {
+            return Ok(RawOption { key, value: None });
+        }
         let _eq: Token![=] = input.parse()?;
         let value: Expr = input.parse()?;
-        Ok(RawOption { key, value })
+        Ok(RawOption {
+            key,
+            value: Some(value),
+        })
     }
 }
 

@@ -138,6 +138,7 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
     let template = &route.template;
     let status_option = route.status.map(|code| quote!(.status(#code)));
     let cors_option = route.cors.map(|enabled| quote!(.cors(#enabled)));
+    let compress_option = route.compress.then(|| quote!(.compress()));
 
     quote! {
         #item
@@ -174,6 +175,7 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
                 )
                 #status_option
                 #cors_option
+                #compress_option
                 .check(#check)
                 .describe(#describe)
             }

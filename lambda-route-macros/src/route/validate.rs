@@ -19,6 +19,8 @@ pub(crate) struct Route {
     pub(crate) status: Option<u16>,
     /// `cors = false` (or an explicit `cors = true`).
     pub(crate) cors: Option<bool>,
+    /// The bare `compress` flag.
+    pub(crate) compress: bool,
     pub(crate) args: Vec<Arg>,
 }
 
@@ -106,11 +108,12 @@ pub(crate) fn validate(
     // Options.
     let mut status = None;
     let mut cors = None;
+    let mut compress = false;
     let mut method_option: Option<Vec<String>> = None;
     let mut seen: Vec<String> = Vec::new();
     let known: &[&str] = match methods {
-        Methods::Fixed(_) => &["status", "cors"],
-        Methods::FromOption => &["method", "status", "cors"],
+        Methods::Fixed(_) => &["status", "cors", "compress"],
+        Methods::FromOption => &["method", "status", "cors", "compress"],
     };
     for option in &options {
         let key = option.key.to_string();
@@ -122,12 +125,23 @@ pub(crate) fn validate(
             continue;
         }
         seen.push(key.clone());
-        match key.as_str() {
-            "status" => match parse_status(&option.value) {
+        // Every option but the bare `compress` flag is `key = value`.
+        match (key.as_str(), &option.value) {
+            ("compress", None) => compress = true,
+            ("compress", Some(value)) => errors.push_spanned(
+                value,
+                "`compress` is a bare flag: write `compress`, not `compress = ...`; to turn \
+                 compression off for one response use `Response::compress(false)`",
+            ),
+            (known_key, None) if known.contains(&known_key) => errors.push(
+                option.key.span(),
+                format!("option `{key}` needs a value: `{key} = ...`"),
+            ),
+            ("status", Some(value)) => match parse_status(value) {
                 Ok(code) => status = Some(code),
                 Err((span, msg)) => errors.push(span, msg),
             },
-            "cors" => match &option.value {
+            ("cors", Some(value)) => match value {
                 Expr::Lit(ExprLit {
                     lit: Lit::Bool(flag),
                     ..
@@ -137,8 +151,8 @@ pub(crate) fn validate(
                     "`cors` takes `true` or `false`: write `cors = false` to leave this route out of `App::cors`",
                 ),
             },
-            "method" if matches!(methods, Methods::FromOption) => {
-                match parse_methods(&option.value) {
+            ("method", Some(value)) if matches!(methods, Methods::FromOption) => {
+                match parse_methods(value) {
                     Ok(list) => method_option = Some(list),
                     Err(errs) => {
                         for (span, msg) in errs {
@@ -306,6 +320,7 @@ pub(crate) fn validate(
             template: path,
             status,
             cors,
+            compress,
             args,
         }),
     }
