@@ -29,6 +29,7 @@ pub use app::{
     App, AppState, CatcherConflict, CatcherSite, Dispatcher, RouteConflict, RouteEntry, RouteSite,
     StartupError, StartupProblem,
 };
+pub use app::TrailingSlash;
 pub use ctx::Ctx;
 pub use request::Request;
 

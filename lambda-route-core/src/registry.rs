@@ -122,6 +122,7 @@ pub struct Route {
     handler: Handler,
     location: Location,
     status: Option<u16>,
+    timeout_ms: Option<u32>,
     check: CheckFn,
     describe: DescribeFn,
 }
@@ -140,6 +141,7 @@ impl Route {
             handler,
             location,
             status: None,
+            timeout_ms: None,
             check: no_check,
             describe: no_description,
         }
@@ -149,6 +151,29 @@ impl Route {
     /// descriptions.
     pub const fn status(mut self, status: u16) -> Self {
         self.status = Some(status);
+        self
+    }
+
+    /// Records the route's `timeout_ms = N` option: the route is answered 504 when it runs
+    /// longer (it overrides `App::timeout`; the invocation deadline still caps it).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// use lambda_route_core::response::{IntoResponse, Response};
+    /// use lambda_route_core::Ctx;
+    ///
+    /// fn shim<'r>(_cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     Box::pin(async { "slow".into_response() })
+    /// }
+    ///
+    /// static SLOW: Route = Route::new(&["GET"], "/slow", shim, Location::new("slow", module_path!(), file!(), line!()))
+    ///     .timeout_ms(1500);
+    /// assert_eq!(SLOW.timeout(), Some(std::time::Duration::from_millis(1500)));
+    /// ```
+    pub const fn timeout_ms(mut self, timeout_ms: u32) -> Self {
+        self.timeout_ms = Some(timeout_ms);
         self
     }
 
@@ -182,6 +207,14 @@ impl Route {
     /// The `status = N` option, if set.
     pub fn status_code(&self) -> Option<u16> {
         self.status
+    }
+
+    /// The `timeout_ms = N` option, if set.
+    pub fn timeout(&self) -> Option<std::time::Duration> {
+        match self.timeout_ms {
+            Some(ms) => Some(std::time::Duration::from_millis(ms as u64)),
+            None => None,
+        }
     }
 
     pub(crate) fn handler(&self) -> Handler {

@@ -4,6 +4,8 @@ use http::header::ALLOW;
 use http::{HeaderValue, Method, StatusCode};
 
 use super::catchers::{self, Catchers};
+use super::paths::{self, PathRules, TrailingSlash};
+use super::timeout::{self, Timeouts};
 use super::{AppState, CatcherSite, RouteEntry, RouteSite};
 use crate::ctx::Ctx;
 use crate::event::{self, DecodeError};
@@ -37,6 +39,10 @@ pub struct Dispatcher {
     /// Leaked once per built app: state lives as long as the process (a Lambda execution
     /// environment never tears its app down), so `State<T>` is a plain `&'static T`.
     state: &'static AppState,
+    /// `App::strip_prefix` and `App::trailing_slash`.
+    paths: PathRules,
+    /// `App::timeout`, `App::timeout_margin`.
+    timeouts: Timeouts,
 }
 
 impl Dispatcher {
@@ -51,7 +57,19 @@ impl Dispatcher {
             entries,
             catchers,
             state: Box::leak(Box::new(state)),
+            paths: PathRules::default(),
+            timeouts: Timeouts::default(),
         }
+    }
+
+    pub(super) fn with_paths(mut self, paths: PathRules) -> Self {
+        self.paths = paths;
+        self
+    }
+
+    pub(super) fn with_timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
+        self
     }
 
     /// Decodes one event, routes it, runs the route, and encodes the response for the event's
@@ -82,16 +100,38 @@ impl Dispatcher {
         // invariant in its lifetime (it caches its header and query pairs), so the context's
         // `&'r Request<'r>` can only be formed where the request's lifetime is still chosen,
         // which is here.
-        let request = event::decode(event)?;
+        let mut request = event::decode(event)?;
+        // Prefixes and the trailing-slash policy (paths.rs): one check when none is set.
+        let mut slash = None;
+        if !self.paths.is_plain() {
+            self.paths.strip(&mut request);
+            if self.paths.trailing_slash != TrailingSlash::Ignore
+                && paths::has_trailing_slash(&request.path)
+            {
+                slash = Some(self.paths.trailing_slash);
+            }
+        }
         // Declared before the match: the request's lifetime reaches the encoding below, and
         // the context's borrow of itself with it.
         let cx;
         let mut response = match self.router.lookup(&request.method, &request.path) {
+            _ if slash == Some(TrailingSlash::Strict) => not_found(),
+            Lookup::Found(..) | Lookup::MethodNotAllowed(_)
+                if slash == Some(TrailingSlash::Redirect) =>
+            {
+                paths::redirect_without_slash(&request)
+            }
             Lookup::Found(id, mut params) => match self.entries.get(id) {
                 Some(entry) => {
                     params.set_decoded(request.source.path_is_decoded());
                     cx = Ctx::new(&request, params, self.state, entry, lambda);
-                    run(entry, &cx).await
+                    // Route timeouts (timeout.rs): no timer without a limit.
+                    match self.timeouts.limit(entry, lambda) {
+                        None => run(entry, &cx).await,
+                        Some(limit) => {
+                            Box::pin(timeout::bounded(run(entry, &cx), limit, entry)).await
+                        }
+                    }
                 }
                 None => not_found(),
             },

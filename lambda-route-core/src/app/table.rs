@@ -44,6 +44,12 @@ impl RouteEntry {
         self.route.status_code()
     }
 
+    /// The route's `timeout_ms = N` option, if set. Without it the route runs under
+    /// `App::timeout`, and always under the invocation deadline less the margin.
+    pub fn timeout(&self) -> Option<std::time::Duration> {
+        self.route.timeout()
+    }
+
     /// Where the route was declared.
     pub fn site(&self) -> RouteSite {
         RouteSite::of(self.route)
@@ -213,6 +219,14 @@ pub enum StartupError {
         /// What is wrong.
         reason: String,
     },
+    /// A prefix given to [`App::strip_prefix`](super::App::strip_prefix) is not a valid
+    /// path pattern.
+    InvalidPrefix {
+        /// The prefix as given.
+        prefix: String,
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 impl fmt::Display for StartupError {
@@ -242,6 +256,9 @@ impl fmt::Display for StartupError {
             }
             StartupError::InvalidCatcher { catcher, reason } => {
                 write!(f, "invalid catcher {catcher}: {reason}")
+            }
+            StartupError::InvalidPrefix { prefix, reason } => {
+                write!(f, "invalid strip_prefix({prefix:?}): {reason}")
             }
         }
     }

@@ -137,6 +137,7 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
     let methods = &route.methods;
     let template = &route.template;
     let status_option = route.status.map(|code| quote!(.status(#code)));
+    let timeout_option = route.timeout_ms.map(|ms| quote!(.timeout_ms(#ms)));
 
     quote! {
         #item
@@ -172,6 +173,7 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
                     ),
                 )
                 #status_option
+                #timeout_option
                 .check(#check)
                 .describe(#describe)
             }
