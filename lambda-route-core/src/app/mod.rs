@@ -93,7 +93,7 @@ impl App {
     /// ```
     /// use lambda_route_core::App;
     ///
-    /// let app = App::new().strip_prefix("/api").strip_prefix("/v<n>/public");
+    /// let app = App::new().strip_prefix("/api").strip_prefix("/<tenant>/public");
     /// ```
     pub fn strip_prefix(mut self, prefix: &str) -> Self {
         match paths::parse_prefix(prefix) {
