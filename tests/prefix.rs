@@ -107,7 +107,10 @@ fn ok(body: &str) -> (u64, String) {
 }
 
 fn not_found() -> (u64, String) {
-    (404, r#"{"statusCode":404,"message":"Not found"}"#.to_owned())
+    (
+        404,
+        r#"{"statusCode":404,"message":"Not found"}"#.to_owned(),
+    )
 }
 
 /// A header of a v1 (`multiValueHeaders`) or v2 (`headers`) answer.
@@ -197,10 +200,7 @@ fn the_prefix_alone_is_the_root() {
     }
     // Without a prefix, `/api` is just an unknown path.
     let plain = build(App::new());
-    assert_eq!(
-        got(&plain, &aimed_at(V2, "GET", "/api", &[])),
-        not_found()
-    );
+    assert_eq!(got(&plain, &aimed_at(V2, "GET", "/api", &[])), not_found());
 }
 
 #[test]
@@ -236,7 +236,11 @@ fn patterns_match_any_one_segment() {
 
 #[test]
 fn several_prefixes_are_tried_in_order() {
-    let both = build(App::new().strip_prefix("/api").strip_prefix("/<tenant>/public"));
+    let both = build(
+        App::new()
+            .strip_prefix("/api")
+            .strip_prefix("/<tenant>/public"),
+    );
     assert_eq!(
         got(&both, &aimed_at(V2, "GET", "/api/todos", &[])),
         ok("todos /todos")
@@ -290,15 +294,17 @@ fn invalid_prefixes_stop_start_up() {
 fn rest_v1_paths_never_hold_the_stage() {
     let plain = build(App::new());
     // Stage `testStage`, path `/hello/world`, through the execute-api domain.
-    assert_eq!(
-        got(&plain, &fixture(V1)),
-        ok("hello /hello/world")
-    );
+    assert_eq!(got(&plain, &fixture(V1)), ok("hello /hello/world"));
     // A REST path that happens to start with the stage name is a real path.
     assert_eq!(
         got(
             &plain,
-            &aimed_at(V1, "GET", "/prod/my/path", &[("/requestContext/stage", json!("prod"))])
+            &aimed_at(
+                V1,
+                "GET",
+                "/prod/my/path",
+                &[("/requestContext/stage", json!("prod"))]
+            )
         ),
         ok("prod_my_path /prod/my/path")
     );
@@ -393,12 +399,14 @@ fn http_v1_stages_follow_the_same_rules() {
     let plain = build(App::new());
     let v1 = "http-v1-get.json";
     // `$default`.
-    assert_eq!(
-        got(&plain, &fixture(v1)),
-        ok("my_path /my/path")
-    );
+    assert_eq!(got(&plain, &fixture(v1)), ok("my_path /my/path"));
     // A named stage in the path, through execute-api.
-    let staged = aimed_at(v1, "GET", "/prod/my/path", &[("/requestContext/stage", json!("prod"))]);
+    let staged = aimed_at(
+        v1,
+        "GET",
+        "/prod/my/path",
+        &[("/requestContext/stage", json!("prod"))],
+    );
     assert_eq!(got(&plain, &staged), ok("my_path /my/path"));
     // The same through a custom domain: kept.
     let custom = aimed_at(
@@ -521,7 +529,12 @@ fn redirected_trailing_slashes_point_relatively_at_the_path_without_it() {
     // Re-encoded: the decoded path segment and query values.
     let response = answer(
         &redirect,
-        &aimed_at(V2, "GET", "/files/a b/", &[("/rawQueryString", json!("q=x%20y&n=1"))]),
+        &aimed_at(
+            V2,
+            "GET",
+            "/files/a b/",
+            &[("/rawQueryString", json!("q=x%20y&n=1"))],
+        ),
     );
     assert_eq!(response["statusCode"], 308);
     assert_eq!(

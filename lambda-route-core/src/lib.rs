@@ -25,11 +25,11 @@ pub mod runtime;
 #[doc(hidden)]
 pub mod __private;
 
+pub use app::TrailingSlash;
 pub use app::{
     App, AppState, CatcherConflict, CatcherSite, Dispatcher, RouteConflict, RouteEntry, RouteSite,
     StartupError, StartupProblem,
 };
-pub use app::TrailingSlash;
 pub use ctx::Ctx;
 pub use request::Request;
 

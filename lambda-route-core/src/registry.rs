@@ -211,10 +211,8 @@ impl Route {
 
     /// The `timeout_ms = N` option, if set.
     pub fn timeout(&self) -> Option<std::time::Duration> {
-        match self.timeout_ms {
-            Some(ms) => Some(std::time::Duration::from_millis(ms as u64)),
-            None => None,
-        }
+        self.timeout_ms
+            .map(|ms| std::time::Duration::from_millis(u64::from(ms)))
     }
 
     pub(crate) fn handler(&self) -> Handler {

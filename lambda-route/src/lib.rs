@@ -1,11 +1,11 @@
 #![doc = include_str!("../../README.md")]
 
+pub use lambda_route_core::TrailingSlash;
 pub use lambda_route_core::{cookie, describe, event, extract, registry, response, runtime};
 pub use lambda_route_core::{
     App, AppState, CatcherConflict, CatcherSite, Ctx, Dispatcher, Request, RouteConflict,
     RouteEntry, RouteSite, StartupError, StartupProblem,
 };
-pub use lambda_route_core::TrailingSlash;
 pub use lambda_route_macros::{
     catch, delete, get, head, lambda_main, options, patch, post, put, route,
 };
@@ -45,10 +45,10 @@ pub mod prelude {
     pub use crate::response::{
         Cookie, Error, Html, HttpError, IntoResponse, Redirect, Response, SameSite,
     };
+    pub use crate::TrailingSlash;
     pub use crate::{catch, delete, get, head, lambda_main, options, patch, post, put, route};
     pub use crate::{header, HeaderName, HeaderValue};
     pub use crate::{App, Ctx, Request, StatusCode};
-    pub use crate::TrailingSlash;
 }
 
 #[doc(hidden)]

@@ -63,9 +63,9 @@ pub(crate) fn parse_prefix(prefix: &str) -> Result<Vec<Part>, String> {
         .map(|segment| match segment.kind {
             SegmentKind::Static(text) => Ok(Part::Literal(text.to_owned())),
             SegmentKind::Param(_) => Ok(Part::Any),
-            SegmentKind::Rest(_) => Err(
-                "a prefix cannot end with `<name..>`: it would strip the whole path".to_owned(),
-            ),
+            SegmentKind::Rest(_) => {
+                Err("a prefix cannot end with `<name..>`: it would strip the whole path".to_owned())
+            }
         })
         .collect()
 }
@@ -97,7 +97,11 @@ impl PathRules {
     /// Removes the first matching prefix from the request's path, in place: a borrowed path
     /// stays borrowed, an owned one is shortened without a new allocation.
     pub(crate) fn strip(&self, request: &mut Request<'_>) {
-        let Some(rest) = self.prefixes.iter().find_map(|p| p.remainder(&request.path)) else {
+        let Some(rest) = self
+            .prefixes
+            .iter()
+            .find_map(|p| p.remainder(&request.path))
+        else {
             return;
         };
         let cut = request.path.len() - rest.len();

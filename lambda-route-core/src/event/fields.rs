@@ -117,7 +117,11 @@ mod tests {
         let api = "abc123.execute-api.eu-west-1.amazonaws.com";
         let domains = [
             ("/v1/users", Some(api), "/users"),
-            ("/v1/users", Some("abc-vpce-1.execute-api.cn-north-1.amazonaws.com.cn"), "/users"),
+            (
+                "/v1/users",
+                Some("abc-vpce-1.execute-api.cn-north-1.amazonaws.com.cn"),
+                "/users",
+            ),
             ("/v1/users", Some("api.example.com"), "/v1/users"),
             ("/v1/users", Some("execute-api.example.com"), "/users"),
             ("/v1/users", Some("my-execute-api.example.com"), "/v1/users"),
