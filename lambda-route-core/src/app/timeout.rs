@@ -33,7 +33,9 @@ impl Default for Timeouts {
 impl Timeouts {
     /// How long the route may run: its `timeout_ms`, else the app's timeout, both capped by
     /// the invocation deadline less the margin. `None`, and no timer, when there is neither a
-    /// configured timeout nor a deadline (`Dispatcher::dispatch`, or a context without one).
+    /// configured timeout nor a deadline (`Dispatcher::dispatch`, or a context without one),
+    /// and outside a tokio runtime (a bare executor, as in the benchmarks), where no timer
+    /// can exist: the route then runs unbounded rather than panicking.
     pub(crate) fn limit(
         &self,
         entry: &RouteEntry,
@@ -45,10 +47,11 @@ impl Timeouts {
             .map(|cx| cx.deadline)
             .filter(|ms| *ms != 0)
             .map(|ms| remaining(ms, self.margin));
-        match (configured, deadline) {
+        let limit = match (configured, deadline) {
             (Some(configured), Some(deadline)) => Some(configured.min(deadline)),
             (configured, deadline) => configured.or(deadline),
-        }
+        };
+        limit.filter(|_| tokio::runtime::Handle::try_current().is_ok())
     }
 }
 
@@ -63,18 +66,13 @@ fn remaining(deadline_ms: u64, margin: Duration) -> Duration {
 }
 
 /// Runs `route` for at most `limit`; past it the route's future is dropped and the answer is
-/// the 504 error, which then goes through the error funnel like any other.
-///
-/// Outside a tokio runtime (a bare executor, as in the benchmarks) no timer can exist: the
-/// route then runs unbounded rather than panicking.
+/// the 504 error, which then goes through the error funnel like any other. Only called
+/// inside a tokio runtime ([`Timeouts::limit`]).
 pub(crate) async fn bounded(
     route: impl Future<Output = Response>,
     limit: Duration,
     entry: &RouteEntry,
 ) -> Response {
-    if tokio::runtime::Handle::try_current().is_err() {
-        return route.await;
-    }
     match tokio::time::timeout(limit, route).await {
         Ok(response) => response,
         Err(_) => {
