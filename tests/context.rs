@@ -158,7 +158,9 @@ fn app() -> &'static Dispatcher {
 }
 
 fn run(event: &[u8], lambda: Option<&lambda_runtime::Context>) -> Value {
+    // With time: a context's deadline bounds the route with a timer (`App::timeout`).
     let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
         .build()
         .unwrap();
     let bytes = runtime

@@ -27,6 +27,7 @@ pub mod runtime;
 #[doc(hidden)]
 pub mod __private;
 
+pub use app::TrailingSlash;
 pub use app::{
     App, AppState, CatcherConflict, CatcherSite, Dispatcher, RouteConflict, RouteEntry, RouteSite,
     StartupError, StartupProblem,

@@ -124,6 +124,7 @@ pub struct Route {
     status: Option<u16>,
     cors: bool,
     compress: bool,
+    timeout_ms: Option<u32>,
     check: CheckFn,
     describe: DescribeFn,
 }
@@ -144,6 +145,7 @@ impl Route {
             status: None,
             cors: true,
             compress: false,
+            timeout_ms: None,
             check: no_check,
             describe: no_description,
         }
@@ -202,6 +204,29 @@ impl Route {
         self
     }
 
+    /// Records the route's `timeout_ms = N` option: the route is answered 504 when it runs
+    /// longer (it overrides `App::timeout`; the invocation deadline still caps it).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// use lambda_route_core::response::{IntoResponse, Response};
+    /// use lambda_route_core::Ctx;
+    ///
+    /// fn shim<'r>(_cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     Box::pin(async { "slow".into_response() })
+    /// }
+    ///
+    /// static SLOW: Route = Route::new(&["GET"], "/slow", shim, Location::new("slow", module_path!(), file!(), line!()))
+    ///     .timeout_ms(1500);
+    /// assert_eq!(SLOW.timeout(), Some(std::time::Duration::from_millis(1500)));
+    /// ```
+    pub const fn timeout_ms(mut self, timeout_ms: u32) -> Self {
+        self.timeout_ms = Some(timeout_ms);
+        self
+    }
+
     /// The route's start-up check.
     pub const fn check(mut self, check: CheckFn) -> Self {
         self.check = check;
@@ -242,6 +267,12 @@ impl Route {
     /// Whether the route has the `compress` flag.
     pub fn compresses(&self) -> bool {
         self.compress
+    }
+
+    /// The `timeout_ms = N` option, if set.
+    pub fn timeout(&self) -> Option<std::time::Duration> {
+        self.timeout_ms
+            .map(|ms| std::time::Duration::from_millis(u64::from(ms)))
     }
 
     pub(crate) fn handler(&self) -> Handler {

@@ -5,7 +5,7 @@ pub use lambda_route_core::{
 };
 pub use lambda_route_core::{
     App, AppState, CatcherConflict, CatcherSite, Cors, Ctx, Dispatcher, Request, RouteConflict,
-    RouteEntry, RouteSite, StartupError, StartupProblem,
+    RouteEntry, RouteSite, StartupError, StartupProblem, TrailingSlash,
 };
 pub use lambda_route_macros::{
     catch, delete, get, head, lambda_main, options, patch, post, put, route,
@@ -47,6 +47,7 @@ pub mod prelude {
         Cookie, Error, Html, HttpError, IntoResponse, Redirect, Response, SameSite,
     };
     pub use crate::Cors;
+    pub use crate::TrailingSlash;
     pub use crate::{catch, delete, get, head, lambda_main, options, patch, post, put, route};
     pub use crate::{header, HeaderName, HeaderValue};
     pub use crate::{App, Ctx, Request, StatusCode};

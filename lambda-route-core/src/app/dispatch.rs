@@ -4,6 +4,8 @@ use http::header::ALLOW;
 use http::{HeaderValue, Method, StatusCode};
 
 use super::catchers::{self, Catchers};
+use super::paths::{self, PathRules, TrailingSlash};
+use super::timeout::{self, Timeouts};
 use super::{AppState, CatcherSite, RouteEntry, RouteSite};
 use crate::compress;
 use crate::cors::{CorsPolicy, Preflight};
@@ -43,6 +45,10 @@ pub struct Dispatcher {
     /// `App::cors`; `None` costs a request this one check.
     cors: Option<Box<CorsPolicy>>,
     compress: compress::Config,
+    /// `App::strip_prefix` and `App::trailing_slash`.
+    paths: PathRules,
+    /// `App::timeout`, `App::timeout_margin`.
+    timeouts: Timeouts,
 }
 
 impl Dispatcher {
@@ -60,11 +66,23 @@ impl Dispatcher {
             state: Box::leak(Box::new(state)),
             cors,
             compress: compress::Config::default(),
+            paths: PathRules::default(),
+            timeouts: Timeouts::default(),
         }
     }
 
     pub(super) fn with_compression(mut self, config: compress::Config) -> Self {
         self.compress = config;
+        self
+    }
+
+    pub(super) fn with_paths(mut self, paths: PathRules) -> Self {
+        self.paths = paths;
+        self
+    }
+
+    pub(super) fn with_timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
         self
     }
 
@@ -96,7 +114,17 @@ impl Dispatcher {
         // invariant in its lifetime (it caches its header and query pairs), so the context's
         // `&'r Request<'r>` can only be formed where the request's lifetime is still chosen,
         // which is here.
-        let request = event::decode(event)?;
+        let mut request = event::decode(event)?;
+        // Prefixes and the trailing-slash policy (paths.rs): one check when none is set.
+        let mut slash = None;
+        if !self.paths.is_plain() {
+            self.paths.strip(&mut request);
+            if self.paths.trailing_slash != TrailingSlash::Ignore
+                && paths::has_trailing_slash(&request.path)
+            {
+                slash = Some(self.paths.trailing_slash);
+            }
+        }
         // Declared before the match: the request's lifetime reaches the encoding below, and
         // the context's borrow of itself with it.
         let cx;
@@ -106,13 +134,25 @@ impl Dispatcher {
         let mut cors_settled = false;
         let mut route_compress = false;
         let mut response = match self.router.lookup(&request.method, &request.path) {
+            _ if slash == Some(TrailingSlash::Strict) => not_found(),
+            Lookup::Found(..) | Lookup::MethodNotAllowed(_)
+                if slash == Some(TrailingSlash::Redirect) =>
+            {
+                paths::redirect_without_slash(&request)
+            }
             Lookup::Found(id, mut params) => match self.entries.get(id) {
                 Some(entry) => {
                     matched = Some(entry);
                     route_compress = entry.compress();
                     params.set_decoded(request.source.path_is_decoded());
                     cx = Ctx::new(&request, params, self.state, entry, lambda);
-                    run(entry, &cx).await
+                    // Route timeouts (timeout.rs): no timer without a limit.
+                    match self.timeouts.limit(entry, lambda) {
+                        None => run(entry, &cx).await,
+                        Some(limit) => {
+                            Box::pin(timeout::bounded(run(entry, &cx), limit, entry)).await
+                        }
+                    }
                 }
                 None => not_found(),
             },

@@ -2,18 +2,24 @@
 //! ([`table`]), the state extractors read ([`state`]), and dispatch ([`dispatch`]).
 
 use std::any::Any;
+use std::time::Duration;
 
 mod catchers;
 mod dispatch;
+mod paths;
 mod state;
 mod table;
+mod timeout;
 
 pub use catchers::{CatcherConflict, CatcherSite};
 pub use dispatch::Dispatcher;
+pub use paths::TrailingSlash;
 pub use state::AppState;
 pub use table::{RouteConflict, RouteEntry, RouteSite, StartupError, StartupProblem};
 
 use catchers::Catchers;
+use paths::PathRules;
+use timeout::Timeouts;
 
 use crate::compress::{self, Compression, MediaRange};
 use crate::cors::Cors;
@@ -40,6 +46,10 @@ pub struct App {
     compress: compress::Config,
     /// `binary_media_types` entries that are not media ranges, refused by [`App::build`].
     invalid_media_types: Vec<String>,
+    paths: PathRules,
+    /// The first invalid `strip_prefix`, reported by [`App::build`].
+    bad_prefix: Option<(String, String)>,
+    timeouts: Timeouts,
 }
 
 impl App {
@@ -154,6 +164,97 @@ impl App {
         self
     }
 
+    // Paths and timeouts (issue 8, items 4 and 6).
+
+    /// Routes requests whose path starts with `prefix` as if it were not there: with
+    /// `strip_prefix("/api")`, `/api/todos` is routed as `/todos`, and `/api` and `/api/` as
+    /// `/`. A request without the prefix is routed as it is.
+    ///
+    /// The prefix matches whole segments at the start of the path only: `/dev` never turns
+    /// `/devices` into `ices`. It is written like a route template: static segments, and
+    /// `<name>` for any one non-empty segment (`/api/<version>` strips `/api/v1` and
+    /// `/api/v2`); matching is case-sensitive, `<name..>` is refused. It applies after the
+    /// API Gateway stage is removed. Several calls add prefixes, tried in order; the first that
+    /// matches is stripped. An invalid prefix makes [`App::build`] fail with
+    /// [`StartupError::InvalidPrefix`]. With no prefix, routing pays nothing for the feature.
+    ///
+    /// Typical use: a REST API custom domain with a base path mapping (`api` →
+    /// `https://example.com/api/todos`) sends the base path in `path`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new().strip_prefix("/api").strip_prefix("/<tenant>/public");
+    /// ```
+    pub fn strip_prefix(mut self, prefix: &str) -> Self {
+        match paths::parse_prefix(prefix) {
+            Ok(parts) => self.paths.add_prefix(parts),
+            Err(reason) => {
+                self.bad_prefix.get_or_insert((prefix.to_owned(), reason));
+            }
+        }
+        self
+    }
+
+    /// What a request path with a trailing slash routes to: [`TrailingSlash::Ignore`] (the
+    /// default: `/todos/` answers like `/todos`), [`TrailingSlash::Strict`] (404) or
+    /// [`TrailingSlash::Redirect`] (308 to `/todos`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::{App, TrailingSlash};
+    ///
+    /// let app = App::new().trailing_slash(TrailingSlash::Strict);
+    /// ```
+    pub fn trailing_slash(mut self, policy: TrailingSlash) -> Self {
+        self.paths.trailing_slash = policy;
+        self
+    }
+
+    /// The longest a route may run before it is dropped and answered
+    /// `504 {"statusCode":504,"message":"Gateway timeout"}` (through the catchers, with an
+    /// error log line); the function keeps serving. A route's `timeout_ms = N` option
+    /// overrides it.
+    ///
+    /// On Lambda every route is also bounded by the invocation's deadline less
+    /// [`App::timeout_margin`] (250 ms by default), whether or not a timeout is set, so a slow
+    /// route is answered 504 instead of the invocation being killed. Without a Lambda context
+    /// ([`Dispatcher::dispatch`]) and without a timeout no timer is created. Timers need a
+    /// tokio runtime with time enabled, as the one `#[lambda_main]` starts; under a bare
+    /// executor without a runtime routes run unbounded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new().timeout(Duration::from_secs(5));
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeouts.app = Some(timeout);
+        self
+    }
+
+    /// How long before the invocation deadline a route is cut off (250 ms by default): the
+    /// time left to encode and post the 504.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new().timeout_margin(Duration::from_millis(500));
+    /// ```
+    pub fn timeout_margin(mut self, margin: Duration) -> Self {
+        self.timeouts.margin = margin;
+        self
+    }
+
     /// Collects every registered route and catcher, runs the routes' start-up checks and
     /// builds the route table.
     ///
@@ -185,6 +286,9 @@ impl App {
         if let Some(entry) = self.invalid_media_types.into_iter().next() {
             return Err(StartupError::InvalidMediaType(entry));
         }
+        if let Some((prefix, reason)) = self.bad_prefix {
+            return Err(StartupError::InvalidPrefix { prefix, reason });
+        }
         let cors = match self.cors {
             Some(cors) => Some(Box::new(
                 cors.build()
@@ -194,6 +298,8 @@ impl App {
         };
         let (router, entries) = table::build(&routes, &self.state)?;
         Ok(Dispatcher::new(router, entries, catchers, self.state, cors)
-            .with_compression(self.compress))
+            .with_compression(self.compress)
+            .with_paths(self.paths)
+            .with_timeouts(self.timeouts))
     }
 }

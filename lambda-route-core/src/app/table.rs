@@ -64,6 +64,12 @@ impl RouteEntry {
         self.route.compresses()
     }
 
+    /// The route's `timeout_ms = N` option, if set. Without it the route runs under
+    /// `App::timeout`, and always under the invocation deadline less the margin.
+    pub fn timeout(&self) -> Option<std::time::Duration> {
+        self.route.timeout()
+    }
+
     /// Where the route was declared.
     pub fn site(&self) -> RouteSite {
         RouteSite::of(self.route)
@@ -242,6 +248,14 @@ pub enum StartupError {
     /// An [`App::binary_media_types`](crate::App::binary_media_types) entry is not a media
     /// range (`type/subtype`, `type/*` or `*/*`).
     InvalidMediaType(String),
+    /// A prefix given to [`App::strip_prefix`](super::App::strip_prefix) is not a valid
+    /// path pattern.
+    InvalidPrefix {
+        /// The prefix as given.
+        prefix: String,
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 impl fmt::Display for StartupError {
@@ -280,6 +294,9 @@ impl fmt::Display for StartupError {
                 "binary_media_types: {entry:?} is not a media range such as \"image/png\", \
                  \"image/*\" or \"*/*\""
             ),
+            StartupError::InvalidPrefix { prefix, reason } => {
+                write!(f, "invalid strip_prefix({prefix:?}): {reason}")
+            }
         }
     }
 }

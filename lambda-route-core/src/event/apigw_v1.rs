@@ -27,8 +27,9 @@ pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, D
     let body = body(source, raw.body, raw.is_base64_encoded.unwrap_or(false))?;
     let ctx = raw.request_context.unwrap_or_default();
     let stage = ctx.stage.map(|s| s.0);
+    let domain = ctx.domain_name.as_ref().map(|d| d.0.as_ref());
     let path = match source {
-        Source::HttpApiV1 => strip_stage(path, stage.as_deref()),
+        Source::HttpApiV1 => strip_stage(path, stage.as_deref(), domain),
         _ => path,
     };
     let mut request = Request::new(source, method, path, body, query, headers);

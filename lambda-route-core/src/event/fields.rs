@@ -48,16 +48,35 @@ pub(super) fn body<'a>(
 
 /// `/prod/todos` with stage `prod` routes as `/todos`; `$default` is never in the path, and
 /// `/production/x` is not under stage `prod`.
-pub(super) fn strip_stage<'a>(path: Cow<'a, str>, stage: Option<&str>) -> Cow<'a, str> {
+///
+/// Only a request made to the API's own `execute-api` endpoint has the stage in its path. One
+/// that came through a custom domain (`domainName` not under `execute-api`) has the API
+/// mapping's path instead, never the stage, so its path is left alone: with stage `v1`, a
+/// custom domain's `/v1/users` is the route `/v1/users`. Without a `domainName` (hand-made
+/// events) the path is stripped when it starts with the stage.
+pub(super) fn strip_stage<'a>(
+    path: Cow<'a, str>,
+    stage: Option<&str>,
+    domain: Option<&str>,
+) -> Cow<'a, str> {
     let Some(stage) = stage.filter(|s| *s != "$default" && !s.is_empty()) else {
         return path;
     };
+    if domain.is_some_and(|d| !is_execute_api(d)) {
+        return path;
+    }
     let rest_start = match path.strip_prefix('/').and_then(|p| p.strip_prefix(stage)) {
         Some("") => return Cow::Borrowed("/"),
         Some(rest) if rest.starts_with('/') => path.len() - rest.len(),
         _ => return path,
     };
     slice(&path, rest_start, path.len())
+}
+
+/// `{api-id}.execute-api.{region}.amazonaws.com` (also `.amazonaws.com.cn`, and private
+/// APIs' `{api-id}-{vpce-id}.execute-api...`): a label `execute-api` in the host.
+fn is_execute_api(domain: &str) -> bool {
+    domain.split('.').any(|label| label == "execute-api")
 }
 
 /// `text[from..to]`, still borrowing from the event when `text` does.
@@ -90,9 +109,29 @@ mod tests {
         ];
         for (path, stage, expected) in cases {
             assert_eq!(
-                strip_stage(Cow::Borrowed(path), stage),
+                strip_stage(Cow::Borrowed(path), stage, None),
                 expected,
                 "{path} {stage:?}"
+            );
+        }
+        let api = "abc123.execute-api.eu-west-1.amazonaws.com";
+        let domains = [
+            ("/v1/users", Some(api), "/users"),
+            (
+                "/v1/users",
+                Some("abc-vpce-1.execute-api.cn-north-1.amazonaws.com.cn"),
+                "/users",
+            ),
+            ("/v1/users", Some("api.example.com"), "/v1/users"),
+            ("/v1/users", Some("execute-api.example.com"), "/users"),
+            ("/v1/users", Some("my-execute-api.example.com"), "/v1/users"),
+            ("/v1/users", Some("localhost:3000"), "/v1/users"),
+        ];
+        for (path, domain, expected) in domains {
+            assert_eq!(
+                strip_stage(Cow::Borrowed(path), Some("v1"), domain),
+                expected,
+                "{path} {domain:?}"
             );
         }
     }

@@ -26,7 +26,8 @@ pub(super) fn decode(raw: RawEvent<'_>, source: Source) -> Result<Request<'_>, D
         .ok_or_else(|| DecodeError::missing(source, "$.rawPath"))?
         .0;
     let stage = ctx.stage.map(|s| s.0);
-    let path = strip_stage(raw_path, stage.as_deref());
+    let domain = ctx.domain_name.as_ref().map(|d| d.0.as_ref());
+    let path = strip_stage(raw_path, stage.as_deref(), domain);
     let query = match raw.raw_query_string {
         Some(q) => Some(PairSource::query_string(q.0)),
         None => maps::map(

@@ -120,7 +120,8 @@ impl<'a> Request<'a> {
         &self.method
     }
 
-    /// The path used for routing: stage prefix removed where the source includes it.
+    /// The path used for routing: the stage removed where the source includes it, then the
+    /// first matching `App::strip_prefix` prefix.
     pub fn path(&self) -> &str {
         &self.path
     }

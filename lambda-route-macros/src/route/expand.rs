@@ -139,6 +139,7 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
     let status_option = route.status.map(|code| quote!(.status(#code)));
     let cors_option = route.cors.map(|enabled| quote!(.cors(#enabled)));
     let compress_option = route.compress.then(|| quote!(.compress()));
+    let timeout_option = route.timeout_ms.map(|ms| quote!(.timeout_ms(#ms)));
 
     quote! {
         #item
@@ -176,6 +177,7 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
                 #status_option
                 #cors_option
                 #compress_option
+                #timeout_option
                 .check(#check)
                 .describe(#describe)
             }

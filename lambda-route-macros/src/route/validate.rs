@@ -21,6 +21,8 @@ pub(crate) struct Route {
     pub(crate) cors: Option<bool>,
     /// The bare `compress` flag.
     pub(crate) compress: bool,
+    /// The `timeout_ms = N` option.
+    pub(crate) timeout_ms: Option<u32>,
     pub(crate) args: Vec<Arg>,
 }
 
@@ -109,11 +111,12 @@ pub(crate) fn validate(
     let mut status = None;
     let mut cors = None;
     let mut compress = false;
+    let mut timeout_ms = None;
     let mut method_option: Option<Vec<String>> = None;
     let mut seen: Vec<String> = Vec::new();
     let known: &[&str] = match methods {
-        Methods::Fixed(_) => &["status", "cors", "compress"],
-        Methods::FromOption => &["method", "status", "cors", "compress"],
+        Methods::Fixed(_) => &["status", "cors", "compress", "timeout_ms"],
+        Methods::FromOption => &["method", "status", "cors", "compress", "timeout_ms"],
     };
     for option in &options {
         let key = option.key.to_string();
@@ -139,6 +142,10 @@ pub(crate) fn validate(
             ),
             ("status", Some(value)) => match parse_status(value) {
                 Ok(code) => status = Some(code),
+                Err((span, msg)) => errors.push(span, msg),
+            },
+            ("timeout_ms", Some(value)) => match parse_timeout_ms(value) {
+                Ok(ms) => timeout_ms = Some(ms),
                 Err((span, msg)) => errors.push(span, msg),
             },
             ("cors", Some(value)) => match value {
@@ -321,6 +328,7 @@ pub(crate) fn validate(
             status,
             cors,
             compress,
+            timeout_ms,
             args,
         }),
     }
@@ -399,6 +407,25 @@ fn parse_status(value: &Expr) -> Result<u16, (Span, String)> {
             _ => Err((int.span(), message.to_owned())),
         },
         other => Err((other.span(), message.to_owned())),
+    }
+}
+
+/// Lambda's longest timeout, 15 minutes: a route timeout beyond it could never fire.
+const MAX_TIMEOUT_MS: u32 = 900_000;
+
+fn parse_timeout_ms(value: &Expr) -> Result<u32, (Span, String)> {
+    let message = format!(
+        "`timeout_ms` must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS} \
+         (Lambda's 15-minute limit), like `timeout_ms = 3000`"
+    );
+    match value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => match int.base10_parse::<u32>() {
+            Ok(ms) if (1..=MAX_TIMEOUT_MS).contains(&ms) => Ok(ms),
+            _ => Err((int.span(), message)),
+        },
+        other => Err((other.span(), message)),
     }
 }
 

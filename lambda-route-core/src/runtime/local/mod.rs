@@ -21,7 +21,8 @@
 //! Each request's Lambda context gets a fresh request id shaped like Lambda's (see
 //! `context.rs`; not cryptographic), a deadline of its arrival plus the function timeout, the
 //! function ARN `arn:aws:lambda:<region>:000000000000:function:<name>`, and the settings above
-//! as its `env_config`. Nothing enforces the deadline: a slow route is not cut off locally.
+//! as its `env_config`. The deadline bounds routes as on Lambda (`App::timeout`): a route still
+//! running at the deadline less the margin is answered 504.
 
 use std::fmt;
 use std::net::{Ipv4Addr, SocketAddr};
