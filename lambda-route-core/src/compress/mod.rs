@@ -21,8 +21,12 @@
 //!    gzip (`accept.rs`), and a body that gzip would not make smaller;
 //! 5. otherwise the body becomes the gzip bytes, `content-encoding: gzip` is set, and the
 //!    encoder sends it base64 whatever its content type (event/encode.rs).
+//!
+//! gzip comes from the `compress` cargo feature (on by default; flate2 on miniz_oxide, about
+//! 100 KB of binary). Without it every setting is accepted and nothing is compressed.
 
 use std::borrow::Cow;
+#[cfg(feature = "compress")]
 use std::io::Write as _;
 
 use http::header::{CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, VARY};
@@ -211,6 +215,7 @@ fn add_vary(response: &mut Response) {
 }
 
 /// The gzip member of `bytes`; `None` only if writing into memory failed, which it does not.
+#[cfg(feature = "compress")]
 fn gzip(bytes: &[u8], level: u32) -> Option<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(
         Vec::with_capacity(bytes.len() / 4 + 64),
@@ -220,16 +225,23 @@ fn gzip(bytes: &[u8], level: u32) -> Option<Vec<u8>> {
     encoder.finish().ok()
 }
 
+/// Without the `compress` feature nothing is compressed.
+#[cfg(not(feature = "compress"))]
+fn gzip(_bytes: &[u8], _level: u32) -> Option<Vec<u8>> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read as _;
 
     #[test]
+    #[cfg(feature = "compress")]
     fn gzip_round_trip() {
         let original = "lambda-route ".repeat(200);
         let compressed = gzip(original.as_bytes(), 1).unwrap_or_default();
         assert!(compressed.len() < original.len() / 4);
+        use std::io::Read as _;
         let mut decoded = String::new();
         let read = flate2::read::GzDecoder::new(compressed.as_slice()).read_to_string(&mut decoded);
         assert!(read.is_ok());
