@@ -18,7 +18,7 @@
 use lambda_route::header::{HeaderName, RETRY_AFTER, WWW_AUTHENTICATE};
 use lambda_route::prelude::*;
 use lambda_route::HeaderValue;
-use lambda_route_tests::{aimed_at, dispatch, dispatcher};
+use lambda_route_tests::{aimed_at, call, dispatch, dispatcher, Api, BOTH};
 use serde_json::{json, Value};
 
 const X_KEEP: HeaderName = HeaderName::from_static("x-keep");
@@ -143,27 +143,6 @@ async fn anything_else(caught: &Response) -> HttpError {
 }
 
 // ---- events and expected answers ----
-
-#[derive(Debug, Clone, Copy)]
-enum Api {
-    RestV1,
-    HttpV2,
-}
-
-const BOTH: [Api; 2] = [Api::RestV1, Api::HttpV2];
-
-fn call(api: Api, method: &str, path: &str) -> Value {
-    let name = match api {
-        Api::RestV1 => "apigw-v1-post.json",
-        Api::HttpV2 => "http-v2-post.json",
-    };
-    dispatch(&aimed_at(
-        name,
-        method,
-        path,
-        &[("/body", Value::Null), ("/isBase64Encoded", json!(false))],
-    ))
-}
 
 /// The whole response `api` writes: v1 `multiValueHeaders`, v2 `headers` and `cookies`.
 fn answer(api: Api, status: u16, headers: &[(&str, &str)], body: &str) -> Value {

@@ -23,7 +23,7 @@ use std::process::{Command, Stdio};
 use lambda_route::header::{HeaderName, RETRY_AFTER, WWW_AUTHENTICATE};
 use lambda_route::prelude::*;
 use lambda_route::HeaderValue;
-use lambda_route_tests::{aimed_at, dispatch};
+use lambda_route_tests::{call, Api, BOTH};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -97,27 +97,6 @@ fn timeout() -> Result<(), Error> {
 }
 
 // ---- events and answers ----
-
-#[derive(Debug, Clone, Copy)]
-enum Api {
-    RestV1,
-    HttpV2,
-}
-
-const BOTH: [Api; 2] = [Api::RestV1, Api::HttpV2];
-
-fn call(api: Api, method: &str, path: &str) -> Value {
-    let name = match api {
-        Api::RestV1 => "apigw-v1-post.json",
-        Api::HttpV2 => "http-v2-post.json",
-    };
-    dispatch(&aimed_at(
-        name,
-        method,
-        path,
-        &[("/body", Value::Null), ("/isBase64Encoded", json!(false))],
-    ))
-}
 
 /// The whole JSON error response `api` writes, with extra headers.
 fn error_answer(api: Api, status: u16, headers: &[(&str, &str)], body: &str) -> Value {

@@ -116,6 +116,35 @@ pub fn aimed_at(
     patched(name, &edits)
 }
 
+/// The two API Gateway answer shapes most tests compare: REST v1 and HTTP API v2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Api {
+    /// API Gateway REST API (payload 1.0).
+    RestV1,
+    /// HTTP API payload 2.0.
+    HttpV2,
+}
+
+/// Both [`Api`] shapes, in order.
+pub const BOTH: [Api; 2] = [Api::RestV1, Api::HttpV2];
+
+/// A real event of `api` with no body, re-pointed at `method path`, dispatched.
+pub fn call(api: Api, method: &str, path: &str) -> serde_json::Value {
+    let name = match api {
+        Api::RestV1 => "apigw-v1-post.json",
+        Api::HttpV2 => "http-v2-post.json",
+    };
+    dispatch(&aimed_at(
+        name,
+        method,
+        path,
+        &[
+            ("/body", serde_json::Value::Null),
+            ("/isBase64Encoded", serde_json::json!(false)),
+        ],
+    ))
+}
+
 /// Percent-encodes everything but unreserved characters, as a browser would.
 pub fn percent_encode(text: &str) -> String {
     text.bytes()
