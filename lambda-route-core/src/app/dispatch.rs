@@ -5,8 +5,10 @@ use http::{HeaderValue, Method, StatusCode};
 
 use super::catchers::{self, Catchers};
 use super::{AppState, CatcherSite, RouteEntry, RouteSite};
+use crate::batch::{self, BatchConfig, InvocationError};
 use crate::ctx::Ctx;
-use crate::event::{self, DecodeError};
+use crate::event::{self, DecodeError, Event};
+use crate::request::Request;
 use crate::panic::{catch, panic_response, CatchUnwind};
 use crate::response::{render_error, ErrorInfo, Response};
 use crate::router::{Lookup, Router};
@@ -37,6 +39,8 @@ pub struct Dispatcher {
     /// Leaked once per built app: state lives as long as the process (a Lambda execution
     /// environment never tears its app down), so `State<T>` is a plain `&'static T`.
     state: &'static AppState,
+    /// How batches of queued requests are run and answered.
+    batch: BatchConfig,
 }
 
 impl Dispatcher {
@@ -45,12 +49,14 @@ impl Dispatcher {
         entries: Vec<RouteEntry>,
         catchers: Catchers,
         state: AppState,
+        batch: BatchConfig,
     ) -> Self {
         Dispatcher {
             router,
             entries,
             catchers,
             state: Box::leak(Box::new(state)),
+            batch,
         }
     }
 
@@ -78,20 +84,84 @@ impl Dispatcher {
         event: &[u8],
         lambda: Option<&lambda_runtime::Context>,
     ) -> Result<Vec<u8>, DecodeError> {
-        // Decoding, the context and the route all live in this one frame: `Request` is
-        // invariant in its lifetime (it caches its header and query pairs), so the context's
-        // `&'r Request<'r>` can only be formed where the request's lifetime is still chosen,
-        // which is here.
+        // Decoding and answering live in this one frame: `Request` is invariant in its
+        // lifetime (it caches its header and query pairs), so the context's `&'r Request<'r>`
+        // can only be formed where the request's lifetime is still chosen, which is here.
         let request = event::decode(event)?;
-        // Declared before the match: the request's lifetime reaches the encoding below, and
-        // the context's borrow of itself with it.
-        let cx;
+        let mut cx = None;
+        Ok(self.answer(&request, &mut cx, lambda).await)
+    }
+
+    /// Answers any invocation: an HTTP event as [`Dispatcher::dispatch_with`] does, or a batch
+    /// of queued HTTP requests (SQS, SNS, Amazon MQ) as described in
+    /// [`BatchConfig`](crate::BatchConfig): each record through the same routes, then the
+    /// batch's answer (`{"batchItemFailures":[..]}` for SQS, `null` for SNS and Amazon MQ).
+    /// This is what the Lambda runtime calls.
+    ///
+    /// # Errors
+    ///
+    /// [`InvocationError::Decode`] when the event is neither a well-formed HTTP event nor a
+    /// batch; [`InvocationError::BatchFailed`] when an SNS or Amazon MQ batch had a failed
+    /// request.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// # async fn demo(dispatcher: lambda_route_core::Dispatcher) {
+    /// let event = br#"{"Records":[{"messageId":"m1","eventSource":"aws:sqs",
+    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\",\"body\":\"{}\"}"}]}"#;
+    /// let answer = dispatcher.invoke(event, None).await.unwrap();
+    /// assert_eq!(answer, br#"{"batchItemFailures":[]}"#);
+    /// # }
+    /// ```
+    pub async fn invoke(
+        &self,
+        event: &[u8],
+        lambda: Option<&lambda_runtime::Context>,
+    ) -> Result<Vec<u8>, InvocationError> {
+        match event::decode_event(event)? {
+            Event::Http(request) => {
+                let mut cx = None;
+                Ok(self.answer(&request, &mut cx, lambda).await)
+            }
+            // Boxed: the batch runner's state stays out of every HTTP event's future.
+            Event::Batch(kind) => Box::pin(batch::run(self, kind, event, lambda)).await,
+        }
+    }
+
+    /// Routes a decoded request and encodes the answer for its source.
+    async fn answer<'r>(
+        &'r self,
+        request: &'r Request<'r>,
+        cx: &'r mut Option<Ctx<'r>>,
+        lambda: Option<&'r lambda_runtime::Context>,
+    ) -> Vec<u8> {
+        let (response, _) = self.respond(request, cx, lambda).await;
+        event::encode(request, &response, request.method == Method::HEAD)
+    }
+
+    /// Routes a decoded request, runs the route, and renders any error: the response and the
+    /// matched route. Shared by HTTP events and queued requests.
+    ///
+    /// `cx` is the caller's empty slot for the context: `Request` is invariant in its
+    /// lifetime (it caches its header and query pairs), so the context's `&'r Request<'r>`,
+    /// and the `&'r Ctx<'r>` the shim takes, can only be formed in the frame that owns the
+    /// request, which is the caller's.
+    pub(crate) async fn respond<'r>(
+        &'r self,
+        request: &'r Request<'r>,
+        cx: &'r mut Option<Ctx<'r>>,
+        lambda: Option<&'r lambda_runtime::Context>,
+    ) -> (Response, Option<&'r RouteEntry>) {
+        let mut matched = None;
         let mut response = match self.router.lookup(&request.method, &request.path) {
             Lookup::Found(id, mut params) => match self.entries.get(id) {
                 Some(entry) => {
                     params.set_decoded(request.source.path_is_decoded());
-                    cx = Ctx::new(&request, params, self.state, entry, lambda);
-                    run(entry, &cx).await
+                    let cx = cx.insert(Ctx::new(request, params, self.state, entry, lambda));
+                    matched = Some(entry);
+                    run(entry, cx).await
                 }
                 None => not_found(),
             },
@@ -103,15 +173,16 @@ impl Dispatcher {
         if response.error().is_some() {
             if let Some(catcher) = self.catchers.find(response.status()) {
                 // Boxed: the catcher's state stays out of every request's future.
-                response = Box::pin(catchers::run(catcher, &request, response)).await;
+                response = Box::pin(catchers::run(catcher, request, response)).await;
             }
             render_error(&mut response);
         }
-        Ok(event::encode(
-            &request,
-            &response,
-            request.method == Method::HEAD,
-        ))
+        (response, matched)
+    }
+
+    /// The app's batch configuration.
+    pub(crate) fn batch_config(&self) -> &BatchConfig {
+        &self.batch
     }
 
     /// The route table: every route, in the fixed order used for matching and conflicts.

@@ -15,6 +15,7 @@ pub use table::{RouteConflict, RouteEntry, RouteSite, StartupError, StartupProbl
 
 use catchers::Catchers;
 
+use crate::batch::BatchConfig;
 use crate::registry::{self, Route};
 
 /// A lambda-route application: what `#[lambda_main]` returns.
@@ -34,6 +35,7 @@ use crate::registry::{self, Route};
 #[must_use]
 pub struct App {
     state: AppState,
+    batch: BatchConfig,
 }
 
 impl App {
@@ -58,6 +60,26 @@ impl App {
     /// ```
     pub fn state<T: Any + Send + Sync>(mut self, value: T) -> Self {
         self.state.insert(value);
+        self
+    }
+
+    /// How batches of queued HTTP requests (SQS, SNS, Amazon MQ) run and which outcomes
+    /// count as failures; see [`BatchConfig`] for the defaults.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::{App, BatchConfig};
+    ///
+    /// // Retry only 5xx answers, run up to 4 records of a standard queue at once.
+    /// let app = App::new().batch(
+    ///     BatchConfig::new()
+    ///         .fail_on(|response| response.status().is_server_error())
+    ///         .concurrency(4),
+    /// );
+    /// ```
+    pub fn batch(mut self, config: BatchConfig) -> Self {
+        self.batch = config;
         self
     }
 
@@ -88,6 +110,12 @@ impl App {
         catchers: Catchers,
     ) -> Result<Dispatcher, StartupError> {
         let (router, entries) = table::build(&routes, &self.state)?;
-        Ok(Dispatcher::new(router, entries, catchers, self.state))
+        Ok(Dispatcher::new(
+            router,
+            entries,
+            catchers,
+            self.state,
+            self.batch,
+        ))
     }
 }

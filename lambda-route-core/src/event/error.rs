@@ -4,7 +4,7 @@ use std::fmt;
 
 #[cfg(doc)]
 use crate::request::Request;
-use crate::request::Source;
+use crate::request::{QueueKind, Source};
 
 /// Why an event could not be turned into a [`Request`]: the invocation fails with this error
 /// and the runtime goes on to the next event.
@@ -68,6 +68,16 @@ impl DecodeError {
             source,
             path,
             message,
+        }
+    }
+
+    /// A batch event (`kind`) whose envelope broke serde at `path`: the batch runner's
+    /// error, as no HTTP source is to blame.
+    pub(crate) fn batch(kind: QueueKind, path: Option<String>, message: &str) -> Self {
+        DecodeError {
+            source: None,
+            path,
+            message: format!("malformed {kind} batch: {message}"),
         }
     }
 

@@ -26,6 +26,9 @@ mod raw;
 pub use crate::request::Source;
 pub use error::DecodeError;
 
+use crate::request::QueueKind;
+use detect::Detected;
+
 use raw::RawEvent;
 
 impl<'a> Request<'a> {
@@ -40,8 +43,26 @@ impl<'a> Request<'a> {
     }
 }
 
-/// Decodes one event. See [`Request::from_event`].
+/// One decoded invocation: an HTTP request, or a batch of queued requests (which the batch
+/// runner, `batch/`, parses itself).
+pub(crate) enum Event<'a> {
+    Http(Request<'a>),
+    Batch(QueueKind),
+}
+
+/// Decodes one HTTP event. See [`Request::from_event`]. A batch is an error here: a queued
+/// request must not be a batch itself.
 pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
+    match decode_event(event)? {
+        Event::Http(request) => Ok(request),
+        Event::Batch(kind) => Err(DecodeError::whole(format!(
+            "not an HTTP event: this is an {kind} batch"
+        ))),
+    }
+}
+
+/// Decodes one event, HTTP or a batch.
+pub(crate) fn decode_event(event: &[u8]) -> Result<Event<'_>, DecodeError> {
     // serde's derived structs also accept a JSON array (fields by position); an event is
     // always an object.
     match event.iter().find(|b| !b.is_ascii_whitespace()) {
@@ -65,14 +86,19 @@ pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
     if let Some(err) = detect::non_http(&marks) {
         return Err(err);
     }
-    match detect::detect(&marks) {
-        Some(source @ (Source::ApiGatewayV1 | Source::HttpApiV1)) => apigw_v1::decode(raw, source),
-        Some(source @ (Source::HttpApiV2 | Source::FunctionUrl)) => http_v2::decode(raw, source),
-        Some(Source::Alb) => alb::decode(raw),
-        Some(Source::VpcLatticeV1) => lattice_v1::decode(raw),
-        Some(Source::VpcLatticeV2) => lattice_v2::decode(raw),
-        None => Err(detect::not_http()),
+    let source = match detect::detect(&marks) {
+        Some(Detected::Http(source)) => source,
+        Some(Detected::Queue(kind)) => return Ok(Event::Batch(kind)),
+        None => return Err(detect::not_http(&marks)),
+    };
+    match source {
+        Source::ApiGatewayV1 | Source::HttpApiV1 => apigw_v1::decode(raw, source),
+        Source::HttpApiV2 | Source::FunctionUrl => http_v2::decode(raw, source),
+        Source::Alb => alb::decode(raw),
+        Source::VpcLatticeV1 => lattice_v1::decode(raw),
+        Source::VpcLatticeV2 => lattice_v2::decode(raw),
     }
+    .map(Event::Http)
 }
 
 /// Writes `response` in the shape `request`'s source expects.
@@ -102,7 +128,7 @@ fn explain_failure(event: &[u8]) -> DecodeError {
     if let Some(err) = detect::non_http(&marks) {
         return err;
     }
-    let source = detect::detect(&marks);
+    let source = detect::detect(&marks).and_then(Detected::http);
     let inner = err.inner();
     let path = err.path().to_string();
     // A syntax error has no meaningful field path; a data error's position is better said
