@@ -5,6 +5,7 @@ pub use lambda_route_core::{
     App, AppState, CatcherConflict, CatcherSite, Ctx, Dispatcher, Request, RouteConflict,
     RouteEntry, RouteSite, StartupError, StartupProblem,
 };
+pub use lambda_route_core::{BatchConfig, BatchFailed, InvocationError, QueueKind, QueueMessage};
 pub use lambda_route_macros::{
     catch, delete, get, head, lambda_main, options, patch, post, put, route,
 };
@@ -47,6 +48,7 @@ pub mod prelude {
     pub use crate::{catch, delete, get, head, lambda_main, options, patch, post, put, route};
     pub use crate::{header, HeaderName, HeaderValue};
     pub use crate::{App, Ctx, Request, StatusCode};
+    pub use crate::{BatchConfig, QueueKind, QueueMessage};
 }
 
 #[doc(hidden)]
