@@ -13,8 +13,8 @@
 
 use lambda_route::event::{DecodeError, Source};
 use lambda_route::prelude::*;
-use lambda_route::{HeaderName, HeaderValue};
 use lambda_route::InvocationError;
+use lambda_route::{HeaderName, HeaderValue};
 use lambda_route_tests::{dispatch, dispatch_raw, fixture, invoke_raw, patched};
 use serde_json::{json, Value};
 
@@ -77,7 +77,8 @@ fn truncated(name: &str, len: usize) -> Vec<u8> {
 const NOT_HTTP: &str = "not an HTTP event: none of `requestContext.elb`, \
                         `requestContext.http`, `raw_path`, `method`, `httpMethod`, \
                         `Records[].eventSource`, `Records[].EventSource` or `eventSource` is present";
-const S3: &str = "not an HTTP event nor an SQS, SNS or Amazon MQ batch: the event source is \"aws:s3\"";
+const S3: &str =
+    "not an HTTP event nor an SQS, SNS or Amazon MQ batch: the event source is \"aws:s3\"";
 const NOT_OBJECT: &str = "not an HTTP event: expected a JSON object";
 const AUTHORIZER: &str = "not an HTTP event: this is an API Gateway Lambda authorizer request";
 const BAD_BASE64_SPACE: &str =
@@ -415,7 +416,9 @@ fn an_sqs_event_is_a_batch_not_a_decode_error() {
         json!({"batchItemFailures": [{"itemIdentifier": "MessageID_1"}]})
     );
     assert_eq!(
-        dispatch_raw(&fixture("sqs-event.json")).unwrap_err().message(),
+        dispatch_raw(&fixture("sqs-event.json"))
+            .unwrap_err()
+            .message(),
         "not an HTTP event: this is an SQS batch"
     );
 }

@@ -8,8 +8,8 @@ use super::{AppState, CatcherSite, RouteEntry, RouteSite};
 use crate::batch::{self, BatchConfig, InvocationError};
 use crate::ctx::Ctx;
 use crate::event::{self, DecodeError, Event};
-use crate::request::Request;
 use crate::panic::{catch, panic_response, CatchUnwind};
+use crate::request::Request;
 use crate::response::{render_error, ErrorInfo, Response};
 use crate::router::{Lookup, Router};
 
@@ -178,6 +178,21 @@ impl Dispatcher {
             render_error(&mut response);
         }
         (response, matched)
+    }
+
+    /// The app's state, as routes read it through [`State<T>`](crate::extract::State).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # fn demo(dispatcher: &lambda_route_core::Dispatcher) {
+    /// struct Config { table: String }
+    ///
+    /// let table = dispatcher.state().get::<Config>().map(|c| c.table.as_str());
+    /// # }
+    /// ```
+    pub fn state(&self) -> &'static AppState {
+        self.state
     }
 
     /// The app's batch configuration.

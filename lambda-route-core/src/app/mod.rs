@@ -111,11 +111,7 @@ impl App {
     ) -> Result<Dispatcher, StartupError> {
         let (router, entries) = table::build(&routes, &self.state)?;
         Ok(Dispatcher::new(
-            router,
-            entries,
-            catchers,
-            self.state,
-            self.batch,
+            router, entries, catchers, self.state, self.batch,
         ))
     }
 }

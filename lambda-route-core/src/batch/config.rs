@@ -172,7 +172,10 @@ impl Default for BatchConfig {
 impl fmt::Debug for BatchConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("BatchConfig")
-            .field("fail_on", &self.fail_on.as_ref().map_or("default", |_| "custom"))
+            .field(
+                "fail_on",
+                &self.fail_on.as_ref().map_or("default", |_| "custom"),
+            )
             .field("undecodable_fails", &self.undecodable_fails)
             .field("concurrency", &self.concurrency)
             .field("on_response", &self.on_response.is_some())

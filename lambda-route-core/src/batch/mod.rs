@@ -160,7 +160,10 @@ mod tests {
 
     #[test]
     fn item_failures_are_escaped_json() {
-        assert_eq!(item_failures([].into_iter()), br#"{"batchItemFailures":[]}"#);
+        assert_eq!(
+            item_failures([].into_iter()),
+            br#"{"batchItemFailures":[]}"#
+        );
         assert_eq!(
             item_failures(["a", "b\"c"].into_iter()),
             br#"{"batchItemFailures":[{"itemIdentifier":"a"},{"itemIdentifier":"b\"c"}]}"#

@@ -45,6 +45,10 @@ impl<'a> Request<'a> {
 
 /// One decoded invocation: an HTTP request, or a batch of queued requests (which the batch
 /// runner, `batch/`, parses itself).
+#[allow(
+    clippy::large_enum_variant,
+    reason = "boxing the request would allocate on every HTTP event; the small variant is rare"
+)]
 pub(crate) enum Event<'a> {
     Http(Request<'a>),
     Batch(QueueKind),
