@@ -381,3 +381,90 @@ fn the_failure_rule_and_the_concurrency_limit_are_configurable() {
     assert_eq!(counts(&limited).get("overlap:limited"), 5);
     assert_eq!(MAX_IN_FLIGHT.load(Ordering::SeqCst), 3);
 }
+
+/// `POST` `body` to `/_lambda/invoke` of `bins/error_log.rs` serving locally; the raw HTTP
+/// responses.
+fn invoke_locally(bodies: &[Vec<u8>]) -> Vec<String> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpStream;
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_error-log"))
+        .env_remove("AWS_LAMBDA_RUNTIME_API")
+        .env("PORT", "0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut serving = String::new();
+    stdout.read_line(&mut serving).unwrap();
+    let addr = serving
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {serving:?}"))
+        .to_owned();
+    let responses = bodies
+        .iter()
+        .map(|body| {
+            let mut stream = TcpStream::connect(&addr).unwrap();
+            write!(
+                stream,
+                "POST /_lambda/invoke HTTP/1.1\r\nHost: localhost\r\nContent-Length: {}\r\n\
+                 Connection: close\r\n\r\n",
+                body.len()
+            )
+            .unwrap();
+            stream.write_all(body).unwrap();
+            let mut response = String::new();
+            stream.read_to_string(&mut response).unwrap();
+            response
+        })
+        .collect();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    responses
+}
+
+#[test]
+fn the_local_server_invokes_raw_batches() {
+    use lambda_route_tests::aimed_at;
+
+    let body =
+        |name: &str, path: &str| String::from_utf8(aimed_at(name, "GET", path, &[])).unwrap();
+    // The error-log binary's routes: `/users/<id>` answers 500, `/billing` 502.
+    let sqs = json!({"Records": [
+        {"messageId": "u-7", "eventSource": "aws:sqs", "body": body("apigw-v1-post.json", "/users/7")},
+        {"messageId": "nowhere", "eventSource": "aws:sqs", "body": body("http-v2-post.json", "/nowhere")},
+        {"messageId": "billing", "eventSource": "aws:sqs", "body": body("alb-single-value.json", "/billing")},
+    ]});
+    let sns = json!({"Records": [
+        {"EventSource": "aws:sns", "Sns": {"MessageId": "sns-1", "Message": body("http-v2-post.json", "/billing")}},
+    ]});
+    let responses = invoke_locally(&[
+        serde_json::to_vec(&sqs).unwrap(),
+        serde_json::to_vec(&sns).unwrap(),
+    ]);
+    let (head, answer) = responses[0].split_once("\r\n\r\n").unwrap();
+    assert!(head.starts_with("HTTP/1.1 200 OK"), "{head}");
+    assert!(
+        !head.to_ascii_lowercase().contains("x-amz-function-error"),
+        "{head}"
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(answer).unwrap(),
+        failures(&["u-7", "billing"])
+    );
+    let (head, answer) = responses[1].split_once("\r\n\r\n").unwrap();
+    assert!(head.starts_with("HTTP/1.1 200 OK"), "{head}");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("x-amz-function-error: unhandled"),
+        "{head}"
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(answer).unwrap(),
+        json!({"errorType": "BatchFailed", "errorMessage": "1 of 1 SNS messages failed: sns-1"})
+    );
+}

@@ -1,12 +1,13 @@
 //! Running several futures at once, up to a limit, in the calling task: the records of one
-//! batch interleave at their `.await` points. No executor, no `Send` bound.
+//! batch interleave at their `.await` points. No executor.
 
 use std::future::{poll_fn, Future};
 use std::pin::Pin;
 use std::task::Poll;
 
-/// A record's future, boxed so futures of one batch share a type.
-pub(super) type Job<'f, T> = Pin<Box<dyn Future<Output = T> + 'f>>;
+/// A record's future, boxed so futures of one batch share a type; `Send` like a route's
+/// future, so a batch can run in a spawned task (the local server's).
+pub(super) type Job<'f, T> = Pin<Box<dyn Future<Output = T> + Send + 'f>>;
 
 /// Runs `jobs` with at most `limit` (at least one) in flight, and returns their outputs in the
 /// jobs' order. Every wake polls each running job once: batches are small (SQS sends at most
@@ -50,7 +51,7 @@ pub(super) async fn join_limited<T>(jobs: Vec<Job<'_, T>>, limit: usize) -> Vec<
 mod tests {
     use super::*;
 
-    use std::cell::RefCell;
+    use std::sync::Mutex;
 
     /// Yields once, so jobs interleave.
     async fn yield_once() {
@@ -77,27 +78,31 @@ mod tests {
     #[test]
     fn outputs_keep_job_order_and_never_exceed_the_limit() {
         for limit in [0, 1, 2, 3, 10] {
-            let in_flight = RefCell::new((0usize, 0usize));
+            let in_flight = Mutex::new((0usize, 0usize));
             let jobs: Vec<Job<'_, usize>> = (0..7_usize)
                 .map(|i| {
                     let in_flight = &in_flight;
                     Box::pin(async move {
                         {
-                            let mut f = in_flight.borrow_mut();
+                            let mut f = in_flight.lock().unwrap();
                             f.0 += 1;
                             f.1 = f.1.max(f.0);
                         }
                         for _ in 0..(7 - i) {
                             yield_once().await;
                         }
-                        in_flight.borrow_mut().0 -= 1;
+                        in_flight.lock().unwrap().0 -= 1;
                         i * 10
                     }) as Job<'_, usize>
                 })
                 .collect();
             let outputs = run(join_limited(jobs, limit));
             assert_eq!(outputs, vec![0, 10, 20, 30, 40, 50, 60], "limit {limit}");
-            assert_eq!(in_flight.borrow().1, limit.clamp(1, 7), "limit {limit}");
+            assert_eq!(
+                in_flight.lock().unwrap().1,
+                limit.clamp(1, 7),
+                "limit {limit}"
+            );
         }
     }
 
