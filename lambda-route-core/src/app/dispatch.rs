@@ -66,7 +66,8 @@ impl Dispatcher {
     /// # Errors
     ///
     /// A [`DecodeError`] when the event is not a well-formed HTTP event; the invocation should
-    /// fail with it. Everything after decoding (unknown path, bad parameters, a panicking
+    /// fail with it. A batch of queued requests (SQS, SNS, Amazon MQ) is refused here too:
+    /// [`Dispatcher::invoke`] runs batches. Everything after decoding (unknown path, bad parameters, a panicking
     /// route) is an HTTP response, never an error.
     pub async fn dispatch(&self, event: &[u8]) -> Result<Vec<u8>, DecodeError> {
         self.dispatch_with(event, None).await
