@@ -7,7 +7,7 @@ use super::catchers::{self, Catchers};
 use super::{AppState, CatcherSite, RouteEntry, RouteSite};
 use crate::batch::{self, BatchConfig, InvocationError};
 use crate::ctx::Ctx;
-use crate::event::{self, DecodeError, Event};
+use crate::event::{self, DecodeError};
 use crate::panic::{catch, panic_response, CatchUnwind};
 use crate::request::Request;
 use crate::response::{render_error, ErrorInfo, Response};
@@ -121,13 +121,16 @@ impl Dispatcher {
         event: &[u8],
         lambda: Option<&lambda_runtime::Context>,
     ) -> Result<Vec<u8>, InvocationError> {
-        match event::decode_event(event)? {
-            Event::Http(request) => {
+        match event::decode(event) {
+            Ok(request) => {
                 let mut cx = None;
                 Ok(self.answer(&request, &mut cx, lambda).await)
             }
             // Boxed: the batch runner's state stays out of every HTTP event's future.
-            Event::Batch(kind) => Box::pin(batch::run(self, kind, event, lambda)).await,
+            Err(err) => match err.batch_kind() {
+                Some(kind) => Box::pin(batch::run(self, kind, event, lambda)).await,
+                None => Err(err.into()),
+            },
         }
     }
 

@@ -26,6 +26,8 @@ pub struct DecodeError {
     source: Option<Source>,
     path: Option<String>,
     message: String,
+    /// Set when the event is a batch of queued requests, not an HTTP event.
+    batch: Option<QueueKind>,
 }
 
 impl DecodeError {
@@ -35,6 +37,7 @@ impl DecodeError {
             source: Some(source),
             path: Some(path.to_owned()),
             message: message.into(),
+            batch: None,
         }
     }
 
@@ -49,6 +52,7 @@ impl DecodeError {
             source: None,
             path: None,
             message: message.into(),
+            batch: None,
         }
     }
 
@@ -58,6 +62,7 @@ impl DecodeError {
             source: None,
             path: Some(path.to_owned()),
             message,
+            batch: None,
         }
     }
 
@@ -68,6 +73,7 @@ impl DecodeError {
             source,
             path,
             message,
+            batch: None,
         }
     }
 
@@ -78,7 +84,33 @@ impl DecodeError {
             source: None,
             path,
             message: format!("malformed {kind} batch: {message}"),
+            batch: None,
         }
+    }
+
+    /// The event is a `kind` batch of queued requests, which `Dispatcher::invoke` runs.
+    pub(super) fn is_batch(kind: QueueKind) -> Self {
+        DecodeError {
+            source: None,
+            path: None,
+            message: format!("not an HTTP event: this is an {kind} batch"),
+            batch: Some(kind),
+        }
+    }
+
+    /// When the event is a batch of queued requests (SQS, SNS, Amazon MQ) rather than an HTTP
+    /// event: its kind. [`Dispatcher::invoke`](crate::Dispatcher::invoke) runs it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::{QueueKind, Request};
+    ///
+    /// let err = Request::from_event(br#"{"eventSource":"aws:mq","messages":[]}"#).unwrap_err();
+    /// assert_eq!(err.batch_kind(), Some(QueueKind::ActiveMq));
+    /// ```
+    pub fn batch_kind(&self) -> Option<QueueKind> {
+        self.batch
     }
 
     /// The source the event was detected as, if detection got that far.

@@ -26,7 +26,6 @@ mod raw;
 pub use crate::request::Source;
 pub use error::DecodeError;
 
-use crate::request::QueueKind;
 use detect::Detected;
 
 use raw::RawEvent;
@@ -43,30 +42,11 @@ impl<'a> Request<'a> {
     }
 }
 
-/// One decoded invocation: an HTTP request, or a batch of queued requests (which the batch
-/// runner, `batch/`, parses itself).
-#[allow(
-    clippy::large_enum_variant,
-    reason = "boxing the request would allocate on every HTTP event; the small variant is rare"
-)]
-pub(crate) enum Event<'a> {
-    Http(Request<'a>),
-    Batch(QueueKind),
-}
-
-/// Decodes one HTTP event. See [`Request::from_event`]. A batch is an error here: a queued
-/// request must not be a batch itself.
+/// Decodes one HTTP event. See [`Request::from_event`]. A batch of queued requests is an
+/// error here that says so ([`DecodeError::batch_kind`]): the HTTP path stays exactly as it
+/// was, and the batch runner (`batch/`) takes it from there; a queued request cannot be a
+/// batch itself.
 pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
-    match decode_event(event)? {
-        Event::Http(request) => Ok(request),
-        Event::Batch(kind) => Err(DecodeError::whole(format!(
-            "not an HTTP event: this is an {kind} batch"
-        ))),
-    }
-}
-
-/// Decodes one event, HTTP or a batch.
-pub(crate) fn decode_event(event: &[u8]) -> Result<Event<'_>, DecodeError> {
     // serde's derived structs also accept a JSON array (fields by position); an event is
     // always an object.
     match event.iter().find(|b| !b.is_ascii_whitespace()) {
@@ -92,7 +72,7 @@ pub(crate) fn decode_event(event: &[u8]) -> Result<Event<'_>, DecodeError> {
     }
     let source = match detect::detect(&marks) {
         Some(Detected::Http(source)) => source,
-        Some(Detected::Queue(kind)) => return Ok(Event::Batch(kind)),
+        Some(Detected::Queue(kind)) => return Err(DecodeError::is_batch(kind)),
         None => return Err(detect::not_http(&marks)),
     };
     match source {
@@ -102,7 +82,6 @@ pub(crate) fn decode_event(event: &[u8]) -> Result<Event<'_>, DecodeError> {
         Source::VpcLatticeV1 => lattice_v1::decode(raw),
         Source::VpcLatticeV2 => lattice_v2::decode(raw),
     }
-    .map(Event::Http)
 }
 
 /// Writes `response` in the shape `request`'s source expects.
