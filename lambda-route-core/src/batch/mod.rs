@@ -1,7 +1,8 @@
 //! Batches of queued HTTP requests: SQS, SNS and Amazon MQ events whose records each carry an
 //! HTTP event, run through the same routes as HTTP events.
 //!
-//! `event::decode_event` detects the batch (`event/detect.rs`); [`run`] parses its records
+//! `event::decode` detects the batch (`event/detect.rs`) and says so in its error
+//! (`DecodeError::batch_kind`); [`run`] parses its records
 //! (`records.rs`), decodes each record's HTTP event and answers it through
 //! `Dispatcher::respond`, the routing and error path HTTP events take (the response is not
 //! encoded: nobody reads it), one by one for a FIFO queue or interleaved up to the configured
