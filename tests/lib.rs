@@ -43,6 +43,24 @@ pub fn dispatch_raw(event: &[u8]) -> Result<Vec<u8>, lambda_route::event::Decode
     runtime.block_on(dispatcher.dispatch(event))
 }
 
+/// Like [`dispatch_raw`], through `Dispatcher::invoke`, the Lambda runtime's entry point:
+/// HTTP events and batches of queued requests (SQS, SNS, Amazon MQ).
+///
+/// # Errors
+///
+/// The invocation's error: a malformed event, or a failed SNS / Amazon MQ batch.
+///
+/// # Panics
+///
+/// When the app cannot start.
+pub fn invoke_raw(event: &[u8]) -> Result<Vec<u8>, lambda_route::InvocationError> {
+    let dispatcher = dispatcher();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap_or_else(|e| panic!("tokio runtime: {e}"));
+    runtime.block_on(dispatcher.invoke(event, None))
+}
+
 /// The app built once per test binary.
 ///
 /// # Panics

@@ -13,8 +13,9 @@
 
 use lambda_route::event::{DecodeError, Source};
 use lambda_route::prelude::*;
+use lambda_route::InvocationError;
 use lambda_route::{HeaderName, HeaderValue};
-use lambda_route_tests::{dispatch, dispatch_raw, fixture, patched};
+use lambda_route_tests::{dispatch, dispatch_raw, fixture, invoke_raw, patched};
 use serde_json::{json, Value};
 
 // ---- routes ----
@@ -74,7 +75,10 @@ fn truncated(name: &str, len: usize) -> Vec<u8> {
 }
 
 const NOT_HTTP: &str = "not an HTTP event: none of `requestContext.elb`, \
-                        `requestContext.http`, `raw_path`, `method` or `httpMethod` is present";
+                        `requestContext.http`, `raw_path`, `method`, `httpMethod`, \
+                        `Records[].eventSource`, `Records[].EventSource` or `eventSource` is present";
+const S3: &str =
+    "not an HTTP event nor an SQS, SNS or Amazon MQ batch: the event source is \"aws:s3\"";
 const NOT_OBJECT: &str = "not an HTTP event: expected a JSON object";
 const AUTHORIZER: &str = "not an HTTP event: this is an API Gateway Lambda authorizer request";
 const BAD_BASE64_SPACE: &str =
@@ -150,8 +154,27 @@ fn cases() -> Vec<Case> {
         case("empty", "", None, None, "empty event"),
         case("only whitespace", " \n\t", None, None, "empty event"),
         // Not HTTP events at all.
-        case("SQS", fixture("sqs-event.json"), None, None, NOT_HTTP),
-        case("S3", fixture("s3-event.json"), None, None, NOT_HTTP),
+        case(
+            "S3",
+            fixture("s3-event.json"),
+            None,
+            Some("$.Records[0].eventSource"),
+            S3,
+        ),
+        case(
+            "Kafka",
+            r#"{"eventSource":"aws:kafka","records":{}}"#,
+            None,
+            Some("$.eventSource"),
+            "not an HTTP event nor an SQS, SNS or Amazon MQ batch: the event source is \"aws:kafka\"",
+        ),
+        case(
+            "SQS without messageId",
+            r#"{"Records":[{"eventSource":"aws:sqs","body":"{}"}]}"#,
+            None,
+            Some("$.Records[0]"),
+            "malformed SQS batch: missing field `messageId`",
+        ),
         case(
             "EventBridge",
             fixture("eventbridge-event.json"),
@@ -312,11 +335,18 @@ fn cases() -> Vec<Case> {
     ]
 }
 
+/// The decode error the Lambda runtime's entry point (`Dispatcher::invoke`) fails with; the
+/// in-process `dispatch` must give the same one.
 fn decode_error(event: &[u8]) -> Result<DecodeError, String> {
-    match dispatch_raw(event) {
-        Ok(response) => Err(format!("answered {}", String::from_utf8_lossy(&response))),
-        Err(err) => Ok(err),
+    let err = match invoke_raw(event) {
+        Ok(response) => return Err(format!("answered {}", String::from_utf8_lossy(&response))),
+        Err(InvocationError::Decode(err)) => err,
+        Err(other) => return Err(format!("failed with {other}")),
+    };
+    if !err.message().contains("batch") {
+        assert_eq!(dispatch_raw(event).err(), Some(err.clone()));
     }
+    Ok(err)
 }
 
 // ---- tests ----
@@ -367,8 +397,30 @@ fn errors_display_source_path_and_message() {
         "cannot decode API Gateway HTTP API (v2) event: `$.requestContext.http.method`: \
          invalid type: integer `7`, expected a string"
     );
-    let err = decode_error(&fixture("sqs-event.json")).unwrap();
+    let err = decode_error(&fixture("s3-event.json")).unwrap();
+    assert_eq!(
+        err.to_string(),
+        format!("cannot decode event: `$.Records[0].eventSource`: {S3}")
+    );
+    let err = decode_error(b"{}").unwrap();
     assert_eq!(err.to_string(), format!("cannot decode event: {NOT_HTTP}"));
+}
+
+#[test]
+fn an_sqs_event_is_a_batch_not_a_decode_error() {
+    // aws_lambda_events' SQS example: its body is no HTTP event, so the record fails and SQS
+    // retries it. The in-process HTTP entry point still refuses the batch.
+    let answer = invoke_raw(&fixture("sqs-event.json")).unwrap();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&answer).unwrap(),
+        json!({"batchItemFailures": [{"itemIdentifier": "MessageID_1"}]})
+    );
+    assert_eq!(
+        dispatch_raw(&fixture("sqs-event.json"))
+            .unwrap_err()
+            .message(),
+        "not an HTTP event: this is an SQS batch"
+    );
 }
 
 #[test]

@@ -6,9 +6,11 @@
 //! valgrind --tool=callgrind target/release/examples/probe v1_get 0      # start-up only
 //! valgrind --tool=callgrind target/release/examples/probe v1_get 2000   # + 2,000 events
 //! valgrind --tool=callgrind target/release/examples/probe v1_get 2000 floor
+//! valgrind --tool=callgrind target/release/examples/probe v1_get 200 sqs10  # SQS batches of 10
 //! ```
 //!
-//! Instructions per event = (second total - first total) / 2000.
+//! Instructions per event = (second total - first total) / 2000; per queued record, with
+//! `sqs10`, (total - start-up total) / (200 × 10).
 
 use std::process::ExitCode;
 
@@ -26,10 +28,18 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let use_floor = args.get(3).is_some_and(|a| a == "floor");
+    let batch = args
+        .get(3)
+        .is_some_and(|a| a == "sqs10")
+        .then(|| lambda_route_impl::sqs_batch(&case.event, 10));
     let dispatcher = lambda_route_impl::dispatcher();
     let mut bytes = 0;
     for _ in 0..n {
-        bytes += if use_floor {
+        bytes += if let Some(batch) = &batch {
+            let answer = lambda_route_impl::invoke(&dispatcher, batch);
+            assert_eq!(answer, br#"{"batchItemFailures":[]}"#);
+            answer.len()
+        } else if use_floor {
             floor::handle(&case.event).len()
         } else {
             lambda_route_impl::dispatch(&dispatcher, &case.event).len()

@@ -75,6 +75,37 @@ pub fn dispatch(dispatcher: &Dispatcher, event: &[u8]) -> Vec<u8> {
     }
 }
 
+/// An SQS batch of `records` copies of `event` (each record's `body`), as Lambda sends it.
+pub fn sqs_batch(event: &[u8], records: usize) -> Vec<u8> {
+    let body = match std::str::from_utf8(event) {
+        Ok(body) => serde_json::Value::from(body).to_string(),
+        Err(err) => panic!("event is not UTF-8: {err}"),
+    };
+    let mut out = String::from(r#"{"Records":["#);
+    for i in 0..records {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!(
+            r#"{{"messageId":"m-{i}","receiptHandle":"rh-{i}","body":{body},"attributes":{{"ApproximateReceiveCount":"1","SentTimestamp":"1520621625029"}},"messageAttributes":{{}},"md5OfBody":"fce0ea8dd236ccb3ed9b37dae260836f","eventSource":"aws:sqs","eventSourceARN":"arn:aws:sqs:us-west-2:123456789012:todos","awsRegion":"us-west-2"}}"#
+        ));
+    }
+    out.push_str("]}");
+    out.into_bytes()
+}
+
+/// A batch event in, the invocation's answer out: `Dispatcher::invoke`.
+///
+/// # Panics
+///
+/// If the invocation fails.
+pub fn invoke(dispatcher: &Dispatcher, event: &[u8]) -> Vec<u8> {
+    match block_on(dispatcher.invoke(event, None)) {
+        Ok(response) => response,
+        Err(err) => panic!("lambda-route failed the invocation: {err}"),
+    }
+}
+
 /// What lambda-route's Lambda runtime runs per invocation, from the [`LambdaInvocation`]
 /// `lambda_runtime` hands over to the Runtime API request that answers it:
 /// `lambda_route::runtime::answer_invocation`, the very function `runtime/lambda.rs` calls

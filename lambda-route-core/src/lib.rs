@@ -10,6 +10,7 @@
 //! ([`response::IntoResponse`]); [`event`] encodes it in the shape the source expects.
 
 mod app;
+mod batch;
 mod codec;
 pub mod compress;
 mod cors;
@@ -32,9 +33,10 @@ pub use app::{
     App, AppState, CatcherConflict, CatcherSite, Dispatcher, RouteConflict, RouteEntry, RouteSite,
     StartupError, StartupProblem,
 };
+pub use batch::{BatchConfig, BatchFailed, InvocationError};
 pub use cors::Cors;
 pub use ctx::Ctx;
-pub use request::Request;
+pub use request::{QueueKind, QueueMessage, Request};
 
 /// The [`cookie`](https://docs.rs/cookie) crate, re-exported so an app need not match its
 /// version: [`response::Cookie`] is its `Cookie<'static>`, and `cookie::time` holds the

@@ -7,6 +7,7 @@ pub use lambda_route_core::{
     App, AppState, CatcherConflict, CatcherSite, Cors, Ctx, Dispatcher, Request, RouteConflict,
     RouteEntry, RouteSite, StartupError, StartupProblem, TrailingSlash,
 };
+pub use lambda_route_core::{BatchConfig, BatchFailed, InvocationError, QueueKind, QueueMessage};
 pub use lambda_route_macros::{
     catch, delete, get, head, lambda_main, options, patch, post, put, route,
 };
@@ -51,6 +52,7 @@ pub mod prelude {
     pub use crate::{catch, delete, get, head, lambda_main, options, patch, post, put, route};
     pub use crate::{header, HeaderName, HeaderValue};
     pub use crate::{App, Ctx, Request, StatusCode};
+    pub use crate::{BatchConfig, QueueKind, QueueMessage};
 }
 
 #[doc(hidden)]

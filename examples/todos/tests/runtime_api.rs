@@ -178,7 +178,7 @@ fn a_bad_event_fails_only_its_own_invocation() {
     );
     assert_eq!(created["statusCode"], 201, "{created}");
     let bad_events: [(&[u8], &str); 3] = [
-        (&fixture("sqs-event.json"), "not an HTTP event"),
+        (&fixture("s3-event.json"), "not an HTTP event"),
         (
             br#"{"httpMethod": 5, "path": "/todos", "requestContext": {}}"#,
             "`$.httpMethod`",
@@ -207,4 +207,61 @@ fn a_bad_event_fails_only_its_own_invocation() {
             "{next}"
         );
     }
+}
+
+/// An SQS record carrying `event` (an HTTP event's JSON) as its body.
+fn sqs_record(id: &str, event: &[u8]) -> Value {
+    json!({
+        "messageId": id,
+        "eventSource": "aws:sqs",
+        "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:todos",
+        "body": String::from_utf8(event.to_vec()).unwrap(),
+    })
+}
+
+#[test]
+fn batches_through_the_runtime_api() {
+    let rie = Rie::start(Path::new(env!("CARGO_BIN_EXE_todos")), &[]);
+    let get_1 = aimed_at(
+        "http-v2-post.json",
+        "GET",
+        "/todos/1",
+        &[("/body", Value::Null)],
+    );
+
+    // SQS: the create runs, a 404 is not retried, an undecodable body is.
+    let sqs = json!({"Records": [
+        sqs_record("create", &with_body("apigw-v1-post.json", "POST", "/todos", r#"{"title":"queued"}"#)),
+        sqs_record("missing", &aimed_at("alb-single-value.json", "GET", "/todos/999", &[])),
+        sqs_record("garbage", b"not an event"),
+    ]});
+    let answer = invoke(&rie, &serde_json::to_vec(&sqs).unwrap());
+    assert_eq!(
+        answer,
+        json!({"batchItemFailures": [{"itemIdentifier": "garbage"}]}),
+        "{}",
+        rie.logs()
+    );
+    // The next invocation is served, by the process the queued create ran in.
+    let next = invoke(&rie, &get_1);
+    assert_eq!(next["statusCode"], 200, "{next}\n{}", rie.logs());
+    assert_eq!(next["body"], r#"{"id":1,"title":"queued","done":false}"#);
+
+    // SNS: all succeed → null; a failure fails the invocation, naming the message.
+    let sns = |id: &str, event: &[u8]| {
+        json!({"Records": [{"EventSource": "aws:sns", "Sns": {
+            "MessageId": id,
+            "Message": String::from_utf8(event.to_vec()).unwrap(),
+        }}]})
+    };
+    let ok = invoke(&rie, &serde_json::to_vec(&sns("sns-ok", &get_1)).unwrap());
+    assert_eq!(ok, Value::Null, "{}", rie.logs());
+    let failed = invoke(&rie, &serde_json::to_vec(&sns("sns-bad", b"{}")).unwrap());
+    assert_eq!(failed["errorType"], "BatchFailed", "{failed}");
+    assert_eq!(
+        failed["errorMessage"],
+        "1 of 1 SNS messages failed: sns-bad"
+    );
+    let next = invoke(&rie, &get_1);
+    assert_eq!(next["statusCode"], 200, "{next}\n{}", rie.logs());
 }

@@ -7,6 +7,7 @@ use super::catchers::{self, Catchers};
 use super::paths::{self, PathRules, TrailingSlash};
 use super::timeout::{self, Timeouts};
 use super::{AppState, CatcherSite, RouteEntry, RouteSite};
+use crate::batch::{self, BatchConfig, InvocationError};
 use crate::compress;
 use crate::cors::{CorsPolicy, Preflight};
 use crate::ctx::Ctx;
@@ -49,6 +50,8 @@ pub struct Dispatcher {
     paths: PathRules,
     /// `App::timeout`, `App::timeout_margin`.
     timeouts: Timeouts,
+    /// How batches of queued requests are run and answered.
+    batch: BatchConfig,
 }
 
 impl Dispatcher {
@@ -58,6 +61,7 @@ impl Dispatcher {
         catchers: Catchers,
         state: AppState,
         cors: Option<Box<CorsPolicy>>,
+        batch: BatchConfig,
     ) -> Self {
         Dispatcher {
             router,
@@ -68,6 +72,7 @@ impl Dispatcher {
             compress: compress::Config::default(),
             paths: PathRules::default(),
             timeouts: Timeouts::default(),
+            batch,
         }
     }
 
@@ -92,7 +97,8 @@ impl Dispatcher {
     /// # Errors
     ///
     /// A [`DecodeError`] when the event is not a well-formed HTTP event; the invocation should
-    /// fail with it. Everything after decoding (unknown path, bad parameters, a panicking
+    /// fail with it. A batch of queued requests (SQS, SNS, Amazon MQ) is refused here too:
+    /// [`Dispatcher::invoke`] runs batches. Everything after decoding (unknown path, bad parameters, a panicking
     /// route) is an HTTP response, never an error.
     pub async fn dispatch(&self, event: &[u8]) -> Result<Vec<u8>, DecodeError> {
         self.dispatch_with(event, None).await
@@ -110,47 +116,125 @@ impl Dispatcher {
         event: &[u8],
         lambda: Option<&lambda_runtime::Context>,
     ) -> Result<Vec<u8>, DecodeError> {
-        // Decoding, the context and the route all live in this one frame: `Request` is
-        // invariant in its lifetime (it caches its header and query pairs), so the context's
-        // `&'r Request<'r>` can only be formed where the request's lifetime is still chosen,
-        // which is here.
+        // Decoding and answering live in this one frame: `Request` is invariant in its
+        // lifetime (it caches its header and query pairs), so the context's `&'r Request<'r>`
+        // can only be formed where the request's lifetime is still chosen, which is here.
         let mut request = event::decode(event)?;
-        // Prefixes and the trailing-slash policy (paths.rs): one check when none is set.
-        let mut slash = None;
-        if !self.paths.is_plain() {
-            self.paths.strip(&mut request);
-            if self.paths.trailing_slash != TrailingSlash::Ignore
-                && paths::has_trailing_slash(&request.path)
-            {
-                slash = Some(self.paths.trailing_slash);
+        let slash = self.prepare(&mut request);
+        let mut cx = None;
+        Ok(self.answer(&request, slash, &mut cx, lambda).await)
+    }
+
+    /// Answers any invocation: an HTTP event as [`Dispatcher::dispatch_with`] does, or a batch
+    /// of queued HTTP requests (SQS, SNS, Amazon MQ) as described in
+    /// [`BatchConfig`](crate::BatchConfig): each record through the same routes, then the
+    /// batch's answer (`{"batchItemFailures":[..]}` for SQS, `null` for SNS and Amazon MQ).
+    /// This is what the Lambda runtime calls.
+    ///
+    /// # Errors
+    ///
+    /// [`InvocationError::Decode`] when the event is neither a well-formed HTTP event nor a
+    /// batch; [`InvocationError::BatchFailed`] when an SNS or Amazon MQ batch had a failed
+    /// request.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// # async fn demo(dispatcher: lambda_route_core::Dispatcher) {
+    /// let event = br#"{"Records":[{"messageId":"m1","eventSource":"aws:sqs",
+    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\",\"body\":\"{}\"}"}]}"#;
+    /// let answer = dispatcher.invoke(event, None).await.unwrap();
+    /// assert_eq!(answer, br#"{"batchItemFailures":[]}"#);
+    /// # }
+    /// ```
+    pub async fn invoke(
+        &self,
+        event: &[u8],
+        lambda: Option<&lambda_runtime::Context>,
+    ) -> Result<Vec<u8>, InvocationError> {
+        match event::decode(event) {
+            Ok(mut request) => {
+                let slash = self.prepare(&mut request);
+                let mut cx = None;
+                Ok(self.answer(&request, slash, &mut cx, lambda).await)
             }
+            // Boxed: the batch runner's state stays out of every HTTP event's future.
+            Err(err) => match err.batch_kind() {
+                Some(kind) => Box::pin(batch::run(self, kind, event, lambda)).await,
+                None => Err(err.into()),
+            },
         }
-        // Declared before the match: the request's lifetime reaches the encoding below, and
-        // the context's borrow of itself with it.
-        let cx;
+    }
+
+    /// Applies `App::strip_prefix` to a decoded request and says whether its trailing slash
+    /// needs the app's policy: one check when neither is set.
+    pub(crate) fn prepare(&self, request: &mut Request<'_>) -> Option<TrailingSlash> {
+        if self.paths.is_plain() {
+            return None;
+        }
+        self.paths.strip(request);
+        (self.paths.trailing_slash != TrailingSlash::Ignore
+            && paths::has_trailing_slash(&request.path))
+        .then_some(self.paths.trailing_slash)
+    }
+
+    /// Routes a decoded request and encodes the answer for its source, compressed when the
+    /// response, its route or the app asks for it.
+    async fn answer<'r>(
+        &'r self,
+        request: &'r Request<'r>,
+        slash: Option<TrailingSlash>,
+        cx: &'r mut Option<Ctx<'r>>,
+        lambda: Option<&'r lambda_runtime::Context>,
+    ) -> Vec<u8> {
+        let (mut response, matched) = self.respond(request, slash, cx, lambda).await;
+        // Compression (compress/) is for the client's transport only, so it lives here and
+        // not in `respond`, which queued requests share. Off everywhere, this is one branch.
+        if response
+            .compression()
+            .unwrap_or(matched.is_some_and(RouteEntry::compress) || self.compress.app_wide)
+        {
+            compress::apply(&self.compress, request, &mut response);
+        }
+        event::encode(request, &response, request.method == Method::HEAD)
+    }
+
+    /// Routes a decoded request, runs the route, renders any error and adds the CORS headers:
+    /// the response and the matched route. Shared by HTTP events and queued requests.
+    ///
+    /// `cx` is the caller's empty slot for the context: `Request` is invariant in its
+    /// lifetime (it caches its header and query pairs), so the context's `&'r Request<'r>`,
+    /// and the `&'r Ctx<'r>` the shim takes, can only be formed in the frame that owns the
+    /// request, which is the caller's.
+    pub(crate) async fn respond<'r>(
+        &'r self,
+        request: &'r Request<'r>,
+        slash: Option<TrailingSlash>,
+        cx: &'r mut Option<Ctx<'r>>,
+        lambda: Option<&'r lambda_runtime::Context>,
+    ) -> (Response, Option<&'r RouteEntry>) {
         // CORS: the matched route (its `cors = false`), and whether a preflight already
         // settled the CORS headers.
         let mut matched = None;
         let mut cors_settled = false;
-        let mut route_compress = false;
         let mut response = match self.router.lookup(&request.method, &request.path) {
             _ if slash == Some(TrailingSlash::Strict) => not_found(),
             Lookup::Found(..) | Lookup::MethodNotAllowed(_)
                 if slash == Some(TrailingSlash::Redirect) =>
             {
-                paths::redirect_without_slash(&request)
+                paths::redirect_without_slash(request)
             }
             Lookup::Found(id, mut params) => match self.entries.get(id) {
                 Some(entry) => {
                     matched = Some(entry);
-                    route_compress = entry.compress();
                     params.set_decoded(request.source.path_is_decoded());
-                    cx = Ctx::new(&request, params, self.state, entry, lambda);
+                    let cx = cx.insert(Ctx::new(request, params, self.state, entry, lambda));
                     // Route timeouts (timeout.rs): no timer without a limit.
                     match self.timeouts.limit(entry, lambda) {
-                        None => run(entry, &cx).await,
+                        None => run(entry, cx).await,
                         Some(limit) => {
-                            Box::pin(timeout::bounded(run(entry, &cx), limit, entry)).await
+                            Box::pin(timeout::bounded(run(entry, cx), limit, entry)).await
                         }
                     }
                 }
@@ -160,7 +244,7 @@ impl Dispatcher {
             // before the 405.
             Lookup::MethodNotAllowed(methods) => match self.cors.as_deref() {
                 Some(cors) if request.method == Method::OPTIONS => {
-                    match self.preflight(cors, &request, &methods) {
+                    match self.preflight(cors, request, &methods) {
                         Preflight::No => method_not_allowed(&methods),
                         Preflight::Off => {
                             cors_settled = true;
@@ -181,7 +265,7 @@ impl Dispatcher {
         if response.error().is_some() {
             if let Some(catcher) = self.catchers.find(response.status()) {
                 // Boxed: the catcher's state stays out of every request's future.
-                response = Box::pin(catchers::run(catcher, &request, response)).await;
+                response = Box::pin(catchers::run(catcher, request, response)).await;
             }
             render_error(&mut response);
         }
@@ -189,22 +273,30 @@ impl Dispatcher {
         // app without `App::cors` pays this one check.
         if let Some(cors) = self.cors.as_deref() {
             if !cors_settled && matched.is_none_or(RouteEntry::cors) {
-                cors.decorate(&request, &mut response);
+                cors.decorate(request, &mut response);
             }
         }
-        // Compression (compress/): on when the response says so, else when the route or the
-        // app does. Off everywhere, this is one branch.
-        if response
-            .compression()
-            .unwrap_or(route_compress || self.compress.app_wide)
-        {
-            compress::apply(&self.compress, &request, &mut response);
-        }
-        Ok(event::encode(
-            &request,
-            &response,
-            request.method == Method::HEAD,
-        ))
+        (response, matched)
+    }
+
+    /// The app's state, as routes read it through [`State<T>`](crate::extract::State).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # fn demo(dispatcher: &lambda_route_core::Dispatcher) {
+    /// struct Config { table: String }
+    ///
+    /// let table = dispatcher.state().get::<Config>().map(|c| c.table.as_str());
+    /// # }
+    /// ```
+    pub fn state(&self) -> &'static AppState {
+        self.state
+    }
+
+    /// The app's batch configuration.
+    pub(crate) fn batch_config(&self) -> &BatchConfig {
+        &self.batch
     }
 
     /// Answers a CORS preflight for the path of `request`, routed for `methods`.

@@ -21,6 +21,7 @@ use catchers::Catchers;
 use paths::PathRules;
 use timeout::Timeouts;
 
+use crate::batch::BatchConfig;
 use crate::compress::{self, Compression, MediaRange};
 use crate::cors::Cors;
 use crate::registry::{self, Route};
@@ -50,6 +51,7 @@ pub struct App {
     /// The first invalid `strip_prefix`, reported by [`App::build`].
     bad_prefix: Option<(String, String)>,
     timeouts: Timeouts,
+    batch: BatchConfig,
 }
 
 impl App {
@@ -255,6 +257,26 @@ impl App {
         self
     }
 
+    /// How batches of queued HTTP requests (SQS, SNS, Amazon MQ) run and which outcomes
+    /// count as failures; see [`BatchConfig`] for the defaults.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::{App, BatchConfig};
+    ///
+    /// // Retry only 5xx answers, run up to 4 records of a standard queue at once.
+    /// let app = App::new().batch(
+    ///     BatchConfig::new()
+    ///         .fail_on(|response| response.status().is_server_error())
+    ///         .concurrency(4),
+    /// );
+    /// ```
+    pub fn batch(mut self, config: BatchConfig) -> Self {
+        self.batch = config;
+        self
+    }
+
     /// Collects every registered route and catcher, runs the routes' start-up checks and
     /// builds the route table.
     ///
@@ -297,9 +319,11 @@ impl App {
             None => None,
         };
         let (router, entries) = table::build(&routes, &self.state)?;
-        Ok(Dispatcher::new(router, entries, catchers, self.state, cors)
-            .with_compression(self.compress)
-            .with_paths(self.paths)
-            .with_timeouts(self.timeouts))
+        Ok(
+            Dispatcher::new(router, entries, catchers, self.state, cors, self.batch)
+                .with_compression(self.compress)
+                .with_paths(self.paths)
+                .with_timeouts(self.timeouts),
+        )
     }
 }

@@ -9,6 +9,24 @@ use serde_json::value::RawValue;
 
 use super::raw::{Probe, RawEvent};
 use super::{DecodeError, Source};
+use crate::request::QueueKind;
+
+/// What an event is: an HTTP request from one source, or a batch of queued requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Detected {
+    Http(Source),
+    Queue(QueueKind),
+}
+
+impl Detected {
+    /// The HTTP source, when it is one.
+    pub(super) fn http(self) -> Option<Source> {
+        match self {
+            Detected::Http(source) => Some(source),
+            Detected::Queue(_) => None,
+        }
+    }
+}
 
 /// The fields that tell sources apart, as one event carries them.
 #[derive(Debug, Default, Clone, Copy)]
@@ -39,6 +57,12 @@ pub(super) struct Marks<'a> {
     route_arn: bool,
     /// `requestContext.eventType`
     event_type: bool,
+    /// `Records` is present.
+    records: bool,
+    /// `Records[0].eventSource` (or SNS's `EventSource`), when it is a string.
+    record_source: Option<&'a str>,
+    /// `eventSource`, when it is a string.
+    event_source: Option<&'a str>,
 }
 
 impl<'a> Marks<'a> {
@@ -59,6 +83,13 @@ impl<'a> Marks<'a> {
             method_arn: raw.method_arn.is_some(),
             route_arn: raw.route_arn.is_some(),
             event_type: ctx.is_some_and(|c| c.event_type.is_some()),
+            records: raw.records.is_some(),
+            record_source: raw
+                .records
+                .as_ref()
+                .and_then(|r| r.first())
+                .and_then(|r| r.source()),
+            event_source: raw.event_source.as_ref().map(|s| &*s.0),
         }
     }
 
@@ -81,55 +112,87 @@ impl<'a> Marks<'a> {
             method_arn: probe.method_arn.is_some(),
             route_arn: probe.route_arn.is_some(),
             event_type: ctx.is_some_and(|c| c.event_type.is_some()),
+            records: probe.records.is_some(),
+            record_source: probe
+                .records
+                .as_ref()
+                .and_then(|r| r.get(0))
+                .and_then(|r| r.get("eventSource").or_else(|| r.get("EventSource")))
+                .and_then(serde_json::Value::as_str),
+            event_source: probe
+                .event_source
+                .as_ref()
+                .and_then(serde_json::Value::as_str),
         }
     }
 }
 
 /// One row of the table: a source, the field that names it in messages, and its test.
 struct Rule {
-    source: Source,
+    source: Detected,
     field: &'static str,
     applies: fn(&Marks<'_>) -> bool,
 }
 
 /// First match wins. ALB events also carry `httpMethod`, and HTTP API / Function URL events
 /// are recognised by `rawPath` too, so an event missing only `requestContext.http` is still
-/// reported as the HTTP API event it is, with that field to blame.
-const RULES: [Rule; 7] = [
+/// reported as the HTTP API event it is, with that field to blame. Batches of queued requests
+/// come last: no HTTP source sends their fields, and an HTTP event must never be taken for one.
+const RULES: [Rule; 11] = [
     Rule {
-        source: Source::Alb,
+        source: Detected::Http(Source::Alb),
         field: "requestContext.elb",
         applies: |m| m.elb,
     },
     Rule {
-        source: Source::FunctionUrl,
+        source: Detected::Http(Source::FunctionUrl),
         field: "requestContext.http",
         applies: |m| is_payload_v2(m) && m.domain_name.is_some_and(is_function_url),
     },
     Rule {
-        source: Source::HttpApiV2,
+        source: Detected::Http(Source::HttpApiV2),
         field: "requestContext.http",
         applies: is_payload_v2,
     },
     Rule {
-        source: Source::VpcLatticeV1,
+        source: Detected::Http(Source::VpcLatticeV1),
         field: "raw_path",
         applies: |m| m.snake_case,
     },
     Rule {
-        source: Source::VpcLatticeV2,
+        source: Detected::Http(Source::VpcLatticeV2),
         field: "method",
         applies: |m| m.method || m.service_network_arn,
     },
     Rule {
-        source: Source::HttpApiV1,
+        source: Detected::Http(Source::HttpApiV1),
         field: "httpMethod",
         applies: |m| m.http_method && m.version_1_0 && !m.rest_resource_id,
     },
     Rule {
-        source: Source::ApiGatewayV1,
+        source: Detected::Http(Source::ApiGatewayV1),
         field: "httpMethod",
         applies: |m| m.http_method,
+    },
+    Rule {
+        source: Detected::Queue(QueueKind::Sqs),
+        field: "Records[].eventSource",
+        applies: |m| m.record_source == Some("aws:sqs"),
+    },
+    Rule {
+        source: Detected::Queue(QueueKind::Sns),
+        field: "Records[].EventSource",
+        applies: |m| m.record_source == Some("aws:sns"),
+    },
+    Rule {
+        source: Detected::Queue(QueueKind::ActiveMq),
+        field: "eventSource",
+        applies: |m| m.event_source == Some("aws:mq"),
+    },
+    Rule {
+        source: Detected::Queue(QueueKind::RabbitMq),
+        field: "eventSource",
+        applies: |m| m.event_source == Some("aws:rmq"),
     },
 ];
 
@@ -162,16 +225,38 @@ fn is_rest_resource_id(resource_id: Option<&RawValue>) -> bool {
         .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// The source the table picks, or `None` for an event no HTTP source sends.
-pub(super) fn detect(marks: &Marks<'_>) -> Option<Source> {
+/// What the table picks, or `None` for an event neither an HTTP source nor a supported queue
+/// sends.
+pub(super) fn detect(marks: &Marks<'_>) -> Option<Detected> {
     RULES
         .iter()
         .find(|rule| (rule.applies)(marks))
         .map(|rule| rule.source)
 }
 
-/// The error for an event no rule matched: it names every field the table looks for.
-pub(super) fn not_http() -> DecodeError {
+/// The error for an event no rule matched: it names what the event is when it says (another
+/// service's `Records[].eventSource` or `eventSource`), else every field the table looks for.
+pub(super) fn not_http(marks: &Marks<'_>) -> DecodeError {
+    let seen = match (marks.record_source, marks.event_source) {
+        (Some(source), _) => Some(("$.Records[0].eventSource", source)),
+        (None, Some(source)) => Some(("$.eventSource", source)),
+        (None, None) => None,
+    };
+    if let Some((path, source)) = seen {
+        return DecodeError::not_http_at(
+            path,
+            format!(
+                "not an HTTP event nor an SQS, SNS or Amazon MQ batch: the event source is {}",
+                serde_json::Value::from(source)
+            ),
+        );
+    }
+    if marks.records {
+        return DecodeError::not_http_at(
+            "$.Records",
+            "not an HTTP event: `Records` has no record with an `eventSource`".to_owned(),
+        );
+    }
     let mut fields: Vec<&str> = Vec::with_capacity(RULES.len());
     for rule in &RULES {
         if !fields.contains(&rule.field) {
@@ -223,7 +308,7 @@ mod tests {
     use super::*;
 
     /// The source each path names: the decoder's marks and the error path's probe.
-    fn both(json: &str) -> (Option<Source>, Option<Source>) {
+    fn both(json: &str) -> (Option<Detected>, Option<Detected>) {
         let raw: RawEvent<'_> = serde_json::from_str(json).unwrap();
         let probe: Probe<'_> = serde_json::from_str(json).unwrap();
         (
@@ -263,8 +348,63 @@ mod tests {
             (r#"{"Records":[]}"#, None),
         ];
         for (json, expected) in cases {
+            let expected = expected.map(Detected::Http);
             assert_eq!(both(json), (expected, expected), "{json}");
         }
+    }
+
+    #[test]
+    fn batches_are_detected_by_their_event_source() {
+        let cases = [
+            (
+                r#"{"Records":[{"messageId":"1","eventSource":"aws:sqs","body":"{}"}]}"#,
+                Some(Detected::Queue(QueueKind::Sqs)),
+            ),
+            (
+                r#"{"Records":[{"EventSource":"aws:sns","Sns":{}}]}"#,
+                Some(Detected::Queue(QueueKind::Sns)),
+            ),
+            (
+                r#"{"eventSource":"aws:mq","messages":[]}"#,
+                Some(Detected::Queue(QueueKind::ActiveMq)),
+            ),
+            (
+                r#"{"eventSource":"aws:rmq","rmqMessagesByQueue":{}}"#,
+                Some(Detected::Queue(QueueKind::RabbitMq)),
+            ),
+            (r#"{"Records":[{"eventSource":"aws:s3"}]}"#, None),
+            (r#"{"eventSource":"aws:kafka"}"#, None),
+            // An HTTP event wins over a stray batch field.
+            (
+                r#"{"httpMethod":"GET","eventSource":"aws:mq"}"#,
+                Some(Detected::Http(Source::ApiGatewayV1)),
+            ),
+        ];
+        for (json, expected) in cases {
+            assert_eq!(both(json), (expected, expected), "{json}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_event_source_is_named() {
+        let raw: RawEvent<'_> =
+            serde_json::from_str(r#"{"Records":[{"eventSource":"aws:s3"}]}"#).unwrap();
+        let err = not_http(&Marks::of_event(&raw));
+        assert_eq!(err.json_path(), Some("$.Records[0].eventSource"));
+        assert_eq!(
+            err.message(),
+            "not an HTTP event nor an SQS, SNS or Amazon MQ batch: the event source is \"aws:s3\""
+        );
+        let raw: RawEvent<'_> = serde_json::from_str(r#"{"eventSource":"aws:kafka"}"#).unwrap();
+        assert_eq!(
+            not_http(&Marks::of_event(&raw)).json_path(),
+            Some("$.eventSource")
+        );
+        let raw: RawEvent<'_> = serde_json::from_str(r#"{"Records":[]}"#).unwrap();
+        assert_eq!(
+            not_http(&Marks::of_event(&raw)).message(),
+            "not an HTTP event: `Records` has no record with an `eventSource`"
+        );
     }
 
     #[test]
@@ -299,16 +439,18 @@ mod tests {
                 ));
             }
             json.push('}');
-            assert_eq!(both(&json), (Some(expected), Some(expected)), "{json}");
+            let expected = Some(Detected::Http(expected));
+            assert_eq!(both(&json), (expected, expected), "{json}");
         }
     }
 
     #[test]
     fn not_http_lists_every_field_the_table_reads() {
         assert_eq!(
-            not_http().message(),
+            not_http(&Marks::default()).message(),
             "not an HTTP event: none of `requestContext.elb`, `requestContext.http`, \
-             `raw_path`, `method` or `httpMethod` is present"
+             `raw_path`, `method`, `httpMethod`, `Records[].eventSource`, \
+             `Records[].EventSource` or `eventSource` is present"
         );
     }
 }

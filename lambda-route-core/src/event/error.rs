@@ -4,7 +4,7 @@ use std::fmt;
 
 #[cfg(doc)]
 use crate::request::Request;
-use crate::request::Source;
+use crate::request::{QueueKind, Source};
 
 /// Why an event could not be turned into a [`Request`]: the invocation fails with this error
 /// and the runtime goes on to the next event.
@@ -26,6 +26,8 @@ pub struct DecodeError {
     source: Option<Source>,
     path: Option<String>,
     message: String,
+    /// Set when the event is a batch of queued requests, not an HTTP event.
+    batch: Option<QueueKind>,
 }
 
 impl DecodeError {
@@ -35,6 +37,7 @@ impl DecodeError {
             source: Some(source),
             path: Some(path.to_owned()),
             message: message.into(),
+            batch: None,
         }
     }
 
@@ -49,6 +52,7 @@ impl DecodeError {
             source: None,
             path: None,
             message: message.into(),
+            batch: None,
         }
     }
 
@@ -58,6 +62,7 @@ impl DecodeError {
             source: None,
             path: Some(path.to_owned()),
             message,
+            batch: None,
         }
     }
 
@@ -68,7 +73,44 @@ impl DecodeError {
             source,
             path,
             message,
+            batch: None,
         }
+    }
+
+    /// A batch event (`kind`) whose envelope broke serde at `path`: the batch runner's
+    /// error, as no HTTP source is to blame.
+    pub(crate) fn batch(kind: QueueKind, path: Option<String>, message: &str) -> Self {
+        DecodeError {
+            source: None,
+            path,
+            message: format!("malformed {kind} batch: {message}"),
+            batch: None,
+        }
+    }
+
+    /// The event is a `kind` batch of queued requests, which `Dispatcher::invoke` runs.
+    pub(super) fn is_batch(kind: QueueKind) -> Self {
+        DecodeError {
+            source: None,
+            path: None,
+            message: format!("not an HTTP event: this is an {kind} batch"),
+            batch: Some(kind),
+        }
+    }
+
+    /// When the event is a batch of queued requests (SQS, SNS, Amazon MQ) rather than an HTTP
+    /// event: its kind. [`Dispatcher::invoke`](crate::Dispatcher::invoke) runs it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::{QueueKind, Request};
+    ///
+    /// let err = Request::from_event(br#"{"eventSource":"aws:mq","messages":[]}"#).unwrap_err();
+    /// assert_eq!(err.batch_kind(), Some(QueueKind::ActiveMq));
+    /// ```
+    pub fn batch_kind(&self) -> Option<QueueKind> {
+        self.batch
     }
 
     /// The source the event was detected as, if detection got that far.

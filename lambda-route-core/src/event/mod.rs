@@ -26,6 +26,8 @@ mod raw;
 pub use crate::request::Source;
 pub use error::DecodeError;
 
+use detect::Detected;
+
 use raw::RawEvent;
 
 impl<'a> Request<'a> {
@@ -40,7 +42,10 @@ impl<'a> Request<'a> {
     }
 }
 
-/// Decodes one event. See [`Request::from_event`].
+/// Decodes one HTTP event. See [`Request::from_event`]. A batch of queued requests is an
+/// error here that says so ([`DecodeError::batch_kind`]): the HTTP path stays exactly as it
+/// was, and the batch runner (`batch/`) takes it from there; a queued request cannot be a
+/// batch itself.
 pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
     // serde's derived structs also accept a JSON array (fields by position); an event is
     // always an object.
@@ -65,13 +70,17 @@ pub(crate) fn decode(event: &[u8]) -> Result<Request<'_>, DecodeError> {
     if let Some(err) = detect::non_http(&marks) {
         return Err(err);
     }
-    match detect::detect(&marks) {
-        Some(source @ (Source::ApiGatewayV1 | Source::HttpApiV1)) => apigw_v1::decode(raw, source),
-        Some(source @ (Source::HttpApiV2 | Source::FunctionUrl)) => http_v2::decode(raw, source),
-        Some(Source::Alb) => alb::decode(raw),
-        Some(Source::VpcLatticeV1) => lattice_v1::decode(raw),
-        Some(Source::VpcLatticeV2) => lattice_v2::decode(raw),
-        None => Err(detect::not_http()),
+    let source = match detect::detect(&marks) {
+        Some(Detected::Http(source)) => source,
+        Some(Detected::Queue(kind)) => return Err(DecodeError::is_batch(kind)),
+        None => return Err(detect::not_http(&marks)),
+    };
+    match source {
+        Source::ApiGatewayV1 | Source::HttpApiV1 => apigw_v1::decode(raw, source),
+        Source::HttpApiV2 | Source::FunctionUrl => http_v2::decode(raw, source),
+        Source::Alb => alb::decode(raw),
+        Source::VpcLatticeV1 => lattice_v1::decode(raw),
+        Source::VpcLatticeV2 => lattice_v2::decode(raw),
     }
 }
 
@@ -102,7 +111,7 @@ fn explain_failure(event: &[u8]) -> DecodeError {
     if let Some(err) = detect::non_http(&marks) {
         return err;
     }
-    let source = detect::detect(&marks);
+    let source = detect::detect(&marks).and_then(Detected::http);
     let inner = err.inner();
     let path = err.path().to_string();
     // A syntax error has no meaningful field path; a data error's position is better said

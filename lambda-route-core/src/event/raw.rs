@@ -65,6 +65,34 @@ pub(crate) struct RawEvent<'a> {
     /// look like HTTP API v2 events.
     #[serde(default, rename = "routeArn")]
     pub(crate) route_arn: Option<IgnoredAny>,
+    /// SQS, SNS (and other non-HTTP) batches: only each record's source is read here; the
+    /// batch runner (`batch/`) parses the records.
+    #[serde(borrow, default, rename = "Records")]
+    pub(crate) records: Option<Vec<RecordMark<'a>>>,
+    /// Amazon MQ batches (`aws:mq`, `aws:rmq`), and other non-HTTP events.
+    #[serde(borrow, default, rename = "eventSource")]
+    pub(crate) event_source: Option<CowStr<'a>>,
+}
+
+/// The source of one record of a `Records` batch. Unknown fields are ignored.
+#[derive(Deserialize, Default)]
+pub(crate) struct RecordMark<'a> {
+    /// SQS and most AWS services.
+    #[serde(borrow, default, rename = "eventSource")]
+    pub(crate) event_source: Option<CowStr<'a>>,
+    /// SNS.
+    #[serde(borrow, default, rename = "EventSource")]
+    pub(crate) event_source_sns: Option<CowStr<'a>>,
+}
+
+impl<'a> RecordMark<'a> {
+    /// The record's source, however the service spells the field.
+    pub(crate) fn source(&self) -> Option<&str> {
+        self.event_source
+            .as_ref()
+            .or(self.event_source_sns.as_ref())
+            .map(|s| &*s.0)
+    }
 }
 
 /// `requestContext`, as far as routing needs it.
@@ -135,6 +163,11 @@ pub(crate) struct Probe<'a> {
     pub(crate) method_arn: Option<IgnoredAny>,
     #[serde(default, rename = "routeArn")]
     pub(crate) route_arn: Option<IgnoredAny>,
+    /// Any JSON: a malformed batch is still named by the records' sources it has.
+    #[serde(default, rename = "Records")]
+    pub(crate) records: Option<serde_json::Value>,
+    #[serde(default, rename = "eventSource")]
+    pub(crate) event_source: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]

@@ -12,11 +12,13 @@ mod authorizer;
 mod caller;
 mod cookies;
 pub(crate) mod pairs;
+mod queue;
 mod source;
 
 pub use authorizer::{Authorizer, AuthorizerError};
 pub(crate) use caller::Caller;
 use pairs::LazyPairs;
+pub use queue::{QueueKind, QueueMessage};
 pub use source::Source;
 
 /// One HTTP request, decoded once from a Lambda event.
@@ -60,6 +62,8 @@ pub struct Request<'a> {
     pub(crate) multi_value_headers: bool,
     /// Authorizer and identity data, read only when a route asks.
     pub(crate) caller: Caller<'a>,
+    /// The queue message this request arrived in (`batch/`); `None` for an HTTP event.
+    pub(crate) queue: Option<&'a QueueMessage<'a>>,
 }
 
 impl<'a> Request<'a> {
@@ -84,6 +88,7 @@ impl<'a> Request<'a> {
             request_id: None,
             multi_value_headers: false,
             caller: Caller::default(),
+            queue: None,
         }
     }
 
@@ -108,6 +113,27 @@ impl<'a> Request<'a> {
     /// The authorizer and identity data the event carried.
     pub(crate) fn set_caller(&mut self, caller: Caller<'a>) {
         self.caller = caller;
+    }
+
+    /// The queue message this request was delivered in.
+    pub(crate) fn set_queue(&mut self, queue: &'a QueueMessage<'a>) {
+        self.queue = Some(queue);
+    }
+
+    /// The queue message this request arrived in, when it came in an SQS, SNS or Amazon MQ
+    /// batch rather than straight from an HTTP source; `None` for an HTTP event. A route that
+    /// must not run from a queue refuses it in one line (see [`QueueMessage`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let request = Request::from_event(br#"{"httpMethod":"GET","path":"/"}"#).unwrap();
+    /// assert!(request.queue().is_none());
+    /// ```
+    pub fn queue(&self) -> Option<&QueueMessage<'a>> {
+        self.queue
     }
 
     /// The event source this request came from.

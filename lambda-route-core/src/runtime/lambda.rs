@@ -38,7 +38,7 @@ use lambda_runtime_api_client::body::Body;
 use lambda_runtime_api_client::{build_request, BoxError, PooledClient};
 
 use crate::app::Dispatcher;
-use crate::event::DecodeError;
+use crate::batch::InvocationError;
 use crate::panic::CatchUnwind;
 
 /// Echoed on `/response` and `/error` so the Runtime API can reject an answer to an invocation
@@ -141,7 +141,9 @@ impl Service<LambdaInvocation> for DispatchService {
 
 /// The Runtime API request that answers one invocation: `POST
 /// /2018-06-01/runtime/invocation/{request id}/response` with the response JSON, or `…/error`
-/// when the event does not decode or something panics outside a route.
+/// when the event does not decode, an SNS or Amazon MQ batch has failed requests
+/// (`errorType` `BatchFailed`, see [`BatchConfig`](crate::BatchConfig)), or something panics
+/// outside a route. Any event goes through [`Dispatcher::invoke`]: HTTP events and batches.
 ///
 /// This is everything lambda-route's Lambda runtime does per invocation between
 /// `lambda_runtime` handing over the [`LambdaInvocation`] and the client sending the request;
@@ -191,12 +193,12 @@ pub async fn answer_invocation(
         body = %String::from_utf8_lossy(&invocation.body),
         "raw JSON event received from Lambda"
     );
-    let dispatched = pin!(dispatcher.dispatch_with(&invocation.body, Some(&invocation.context)));
+    let dispatched = pin!(dispatcher.invoke(&invocation.body, Some(&invocation.context)));
     answer(invocation, CatchUnwind(dispatched).await)
 }
 
 /// The dispatcher's answer, or the payload of a panic.
-type Outcome = Result<Result<Vec<u8>, DecodeError>, Box<dyn Any + Send>>;
+type Outcome = Result<Result<Vec<u8>, InvocationError>, Box<dyn Any + Send>>;
 
 /// What [`answer_invocation`] does with the dispatcher's outcome.
 fn answer(invocation: &LambdaInvocation, outcome: Outcome) -> Result<Request<Body>, BoxError> {
@@ -209,9 +211,18 @@ fn answer(invocation: &LambdaInvocation, outcome: Outcome) -> Result<Request<Bod
         .filter(|id| id.to_str().is_ok());
     let diagnostic = match outcome {
         Ok(Ok(json)) => return runtime_api_request(request_id, "response", invocation_id, json),
-        Ok(Err(err)) => {
+        Ok(Err(InvocationError::Decode(err))) => {
             log_error(format_args!("invocation {request_id} failed: {err}"));
             Diagnostic::from(BoxError::from(err))
+        }
+        // An SNS or Amazon MQ batch with failed requests: the whole invocation fails, so
+        // Lambda's retry and dead-letter settings apply. Each failure was logged already.
+        Ok(Err(err)) => {
+            log_error(format_args!("invocation {request_id} failed: {err}"));
+            Diagnostic {
+                error_type: InvocationError::BATCH_FAILED.to_owned(),
+                error_message: err.to_string(),
+            }
         }
         Err(payload) => {
             let message = panic_message(payload.as_ref());
@@ -395,11 +406,21 @@ mod tests {
     fn failures_are_posted_as_lambda_runtime_posts_them() {
         let decode_error = crate::Request::from_event(b"[]").unwrap_err();
         let message = decode_error.to_string();
-        let cases: [(Outcome, &str, String); 3] = [
+        let batch = crate::batch::BatchFailed::new(
+            crate::QueueKind::Sns,
+            3,
+            vec!["m-1".to_owned(), "m-3".to_owned()],
+        );
+        let cases: [(Outcome, &str, String); 4] = [
             (
-                Ok(Err(decode_error)),
+                Ok(Err(decode_error.into())),
                 "&alloc::boxed::Box<dyn core::error::Error + core::marker::Send + core::marker::Sync>",
                 message,
+            ),
+            (
+                Ok(Err(InvocationError::BatchFailed(batch))),
+                "BatchFailed",
+                "2 of 3 SNS messages failed: m-1, m-3".to_owned(),
             ),
             (
                 Err(Box::new("boom")),

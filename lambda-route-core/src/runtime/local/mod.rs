@@ -23,6 +23,17 @@
 //! function ARN `arn:aws:lambda:<region>:000000000000:function:<name>`, and the settings above
 //! as its `env_config`. The deadline bounds routes as on Lambda (`App::timeout`): a route still
 //! running at the deadline less the margin is answered 504.
+//!
+//! `POST /_lambda/invoke` (loopback clients only; the server binds loopback anyway) takes
+//! a raw event as its body, of any kind an invocation can carry: an SQS, SNS or Amazon MQ
+//! batch, or an HTTP event of any source. It answers as Lambda's `Invoke` API does: 200 with
+//! the invocation's JSON (`{"batchItemFailures":[..]}`, `null`, an HTTP response object),
+//! or, when the invocation fails, 200 with `X-Amz-Function-Error: Unhandled` and
+//! `{"errorType":..,"errorMessage":..}`. So a batch can be tried without AWS:
+//!
+//! ```sh
+//! curl -s localhost:3000/_lambda/invoke --data-binary @sqs-batch.json
+//! ```
 
 use std::fmt;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -47,6 +58,9 @@ mod response;
 use context::{Contexts, RequestIds};
 
 pub use event::EventKind;
+
+/// `POST` a raw event here to invoke the function with it: see the module docs.
+const INVOKE_PATH: &str = "/_lambda/invoke";
 
 /// Lambda rejects request payloads over 6 MB; so does the local server.
 const MAX_BODY: usize = 6 * 1024 * 1024;
@@ -272,6 +286,14 @@ async fn handle(
     let (parts, body) = request.into_parts();
     let response = match Limited::new(body, MAX_BODY).collect().await {
         Err(_) => response::plain(413, "request body larger than Lambda's 6 MB limit"),
+        // A raw event of any kind, batches included, as `aws lambda invoke` would send it.
+        Ok(body) if parts.method == http::Method::POST && parts.uri.path() == INVOKE_PATH => {
+            if peer.ip().is_loopback() {
+                response::invoked(dispatcher.invoke(&body.to_bytes(), Some(&context)).await)
+            } else {
+                response::plain(403, "/_lambda/invoke answers loopback clients only")
+            }
+        }
         Ok(body) => {
             let body = body.to_bytes();
             let event = event::build(kind, &parts, &body, peer);

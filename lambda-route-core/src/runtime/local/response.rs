@@ -5,7 +5,9 @@ use http_body_util::Full;
 use hyper::body::Bytes;
 use serde::Deserialize;
 
+use crate::batch::InvocationError;
 use crate::codec::de::{CowStr, Pairs, StrList};
+use crate::codec::json::write_str;
 
 #[derive(Deserialize)]
 struct LambdaResponse<'a> {
@@ -74,6 +76,41 @@ pub(super) fn from_lambda(json: &[u8]) -> hyper::Response<Full<Bytes>> {
         ) {
             headers.append(name, value);
         }
+    }
+    response
+}
+
+/// The answer of `POST /_lambda/invoke`, as Lambda's `Invoke` API gives it: 200 with the
+/// invocation's own JSON (`{"batchItemFailures":[..]}`, `null`, an HTTP response object), or
+/// 200 with `X-Amz-Function-Error: Unhandled` and `{"errorType","errorMessage"}` when the
+/// invocation failed.
+pub(super) fn invoked(outcome: Result<Vec<u8>, InvocationError>) -> hyper::Response<Full<Bytes>> {
+    let (body, error_type) = match outcome {
+        Ok(json) => (json, None),
+        Err(err) => {
+            let error_type = match &err {
+                InvocationError::BatchFailed(_) => InvocationError::BATCH_FAILED,
+                _ => "DecodeError",
+            };
+            let mut body = b"{\"errorType\":".to_vec();
+            write_str(&mut body, error_type);
+            body.extend_from_slice(b",\"errorMessage\":");
+            write_str(&mut body, &err.to_string());
+            body.push(b'}');
+            (body, Some(error_type))
+        }
+    };
+    let mut response = hyper::Response::new(Full::new(Bytes::from(body)));
+    let headers = response.headers_mut();
+    headers.insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("application/json"),
+    );
+    if error_type.is_some() {
+        headers.insert(
+            http::HeaderName::from_static("x-amz-function-error"),
+            http::HeaderValue::from_static("Unhandled"),
+        );
     }
     response
 }

@@ -1,0 +1,174 @@
+//! Batches of queued HTTP requests: SQS, SNS and Amazon MQ events whose records each carry an
+//! HTTP event, run through the same routes as HTTP events.
+//!
+//! `event::decode` detects the batch (`event/detect.rs`) and says so in its error
+//! (`DecodeError::batch_kind`); [`run`] parses its records
+//! (`records.rs`), decodes each record's HTTP event and answers it through
+//! `Dispatcher::respond`, the routing and error path HTTP events take (the response is not
+//! encoded: nobody reads it), one by one for a FIFO queue or interleaved up to the configured
+//! limit (`join.rs`), then answers the batch as its service expects ([`BatchConfig`]).
+
+use std::time::Instant;
+
+use crate::app::Dispatcher;
+use crate::codec::json::write_str;
+use crate::event;
+use crate::request::{QueueKind, QueueMessage};
+
+mod config;
+mod error;
+mod join;
+mod records;
+
+pub use config::BatchConfig;
+pub use error::{BatchFailed, InvocationError};
+
+use join::{join_limited, Job};
+use records::Item;
+
+/// Runs every record of a `kind` batch and answers the invocation.
+pub(crate) async fn run(
+    dispatcher: &Dispatcher,
+    kind: QueueKind,
+    event: &[u8],
+    lambda: Option<&lambda_runtime::Context>,
+) -> Result<Vec<u8>, InvocationError> {
+    let batch = records::parse(kind, event)?;
+    let config = dispatcher.batch_config();
+    let failed: Vec<bool> = if batch.fifo {
+        let mut failed = Vec::with_capacity(batch.items.len());
+        let mut stopped = false;
+        for item in &batch.items {
+            if stopped {
+                tracing::warn!(
+                    queue = kind.name(),
+                    message_id = item.message.message_id(),
+                    "queued request not run: an earlier record of its FIFO batch failed"
+                );
+            } else {
+                stopped = run_one(dispatcher, item, lambda).await;
+            }
+            failed.push(stopped);
+        }
+        failed
+    } else {
+        let jobs: Vec<Job<'_, bool>> = batch
+            .items
+            .iter()
+            .map(|item| Box::pin(run_one(dispatcher, item, lambda)) as Job<'_, bool>)
+            .collect();
+        join_limited(jobs, config.limit()).await
+    };
+    let failed_ids = batch
+        .items
+        .iter()
+        .zip(&failed)
+        .filter(|(_, failed)| **failed)
+        .map(|(item, _)| item.message.message_id());
+    if kind.reports_item_failures() {
+        return Ok(item_failures(failed_ids));
+    }
+    let ids: Vec<String> = failed_ids.map(str::to_owned).collect();
+    if ids.is_empty() {
+        Ok(b"null".to_vec())
+    } else {
+        Err(InvocationError::BatchFailed(BatchFailed::new(
+            kind,
+            batch.items.len(),
+            ids,
+        )))
+    }
+}
+
+/// SQS's partial batch answer: `{"batchItemFailures":[{"itemIdentifier":"<id>"},..]}`.
+fn item_failures<'i>(ids: impl Iterator<Item = &'i str>) -> Vec<u8> {
+    let mut out = b"{\"batchItemFailures\":[".to_vec();
+    for (i, id) in ids.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"itemIdentifier\":");
+        write_str(&mut out, id);
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"]}");
+    out
+}
+
+/// Runs one record's request; whether it failed. Logs one line per record.
+async fn run_one(
+    dispatcher: &Dispatcher,
+    item: &Item<'_>,
+    lambda: Option<&lambda_runtime::Context>,
+) -> bool {
+    let started = Instant::now();
+    let config = dispatcher.batch_config();
+    let message: &QueueMessage<'_> = &item.message;
+    let undecodable = |why: &dyn std::fmt::Display| {
+        tracing::warn!(
+            queue = message.kind().name(),
+            message_id = message.message_id(),
+            failed = config.undecodable_is_failure(),
+            "queued request is not an HTTP event: {why}"
+        );
+        config.undecodable_is_failure()
+    };
+    let body = match &item.body {
+        Ok(body) => body,
+        Err(why) => return undecodable(why),
+    };
+    let mut request = match event::decode(body) {
+        Ok(request) => request,
+        Err(err) => return undecodable(&err),
+    };
+    request.set_queue(message);
+    let slash = dispatcher.prepare(&mut request);
+    let mut cx = None;
+    let (response, route) = dispatcher.respond(&request, slash, &mut cx, lambda).await;
+    let failed = config.fails(&response);
+    let status = response.status().as_u16();
+    let route = route.map_or("-", |entry| entry.template());
+    let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+    if failed {
+        tracing::warn!(
+            queue = message.kind().name(),
+            message_id = message.message_id(),
+            method = request.method().as_str(),
+            route,
+            status,
+            duration_ms,
+            failed,
+            "queued request"
+        );
+    } else {
+        tracing::info!(
+            queue = message.kind().name(),
+            message_id = message.message_id(),
+            method = request.method().as_str(),
+            route,
+            status,
+            duration_ms,
+            failed,
+            "queued request"
+        );
+    }
+    config.notify(message, &response);
+    failed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_failures_are_escaped_json() {
+        assert_eq!(
+            item_failures([].into_iter()),
+            br#"{"batchItemFailures":[]}"#
+        );
+        assert_eq!(
+            item_failures(["a", "b\"c"].into_iter()),
+            br#"{"batchItemFailures":[{"itemIdentifier":"a"},{"itemIdentifier":"b\"c"}]}"#
+        );
+    }
+}
