@@ -16,14 +16,12 @@
     reason = "tests panic on failure"
 )]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use lambda_route::header::{HeaderName, RETRY_AFTER, WWW_AUTHENTICATE};
 use lambda_route::prelude::*;
 use lambda_route::HeaderValue;
-use lambda_route_tests::{call, Api, BOTH};
+use lambda_route_tests::{call, get_request, serve_bin, Api, BOTH};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -217,53 +215,9 @@ fn new_constructors_answer_their_status() {
 /// stopped. Returns the raw HTTP responses, the rest of stdout after the serving line, and
 /// stderr.
 fn serve_and_call(env: &[(&str, &str)], paths: &[&str]) -> (Vec<String>, String, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_error-log"));
-    command
-        .env_remove("AWS_LAMBDA_RUNTIME_API")
-        .env_remove("RUST_LOG")
-        .env_remove("AWS_LAMBDA_LOG_LEVEL")
-        .env("PORT", "0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    let mut child = command.spawn().unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut serving = String::new();
-    stdout.read_line(&mut serving).unwrap();
-    let addr = serving
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in {serving:?}"))
-        .to_owned();
-    let responses = paths
-        .iter()
-        .map(|path| {
-            let mut stream = TcpStream::connect(&addr).unwrap();
-            write!(
-                stream,
-                "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-            )
-            .unwrap();
-            let mut response = String::new();
-            stream.read_to_string(&mut response).unwrap();
-            response
-        })
-        .collect();
-    child.kill().unwrap();
-    child.wait().unwrap();
-    let mut rest = String::new();
-    stdout.read_to_string(&mut rest).unwrap();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
-    (responses, rest, stderr)
+    let requests: Vec<String> = paths.iter().map(|path| get_request(path, &[])).collect();
+    let served = serve_bin(env!("CARGO_BIN_EXE_error-log"), env, &requests);
+    (served.responses, served.stdout, served.stderr)
 }
 
 /// The status line and the body of a raw HTTP/1.1 response.

@@ -220,3 +220,86 @@ impl Kind {
         }
     }
 }
+
+/// What [`serve_bin`] saw: the raw HTTP responses in request order, the binary's stdout after
+/// its serving line, and its stderr.
+#[derive(Debug)]
+pub struct Served {
+    /// Each raw HTTP/1.1 response, head and body.
+    pub responses: Vec<String>,
+    /// Stdout after the serving line.
+    pub stdout: String,
+    /// All of stderr.
+    pub stderr: String,
+}
+
+/// Runs the `#[lambda_main]` binary `exe` as a local server on a free loopback port with `env`
+/// (and without the Lambda and logging variables of the test's own environment), sends each
+/// raw HTTP/1.1 request of `requests` on its own connection (they should say
+/// `Connection: close`), then stops it.
+///
+/// # Panics
+///
+/// When the binary does not start serving or a connection fails.
+#[allow(clippy::expect_used, reason = "a test helper: a failed set-up panics with a message")]
+pub fn serve_bin(exe: &str, env: &[(&str, &str)], requests: &[String]) -> Served {
+    use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+    use std::process::{Command, Stdio};
+
+    let mut command = Command::new(exe);
+    command
+        .env_remove("AWS_LAMBDA_RUNTIME_API")
+        .env_remove("RUST_LOG")
+        .env_remove("AWS_LAMBDA_LOG_LEVEL")
+        .env_remove("AWS_LAMBDA_LOG_FORMAT")
+        .env("PORT", "0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command.spawn().unwrap_or_else(|e| panic!("{exe}: {e}"));
+    let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+    let mut serving = String::new();
+    stdout.read_line(&mut serving).expect("serving line");
+    let addr = serving
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {serving:?}"))
+        .to_owned();
+    let responses = requests
+        .iter()
+        .map(|request| {
+            let mut stream = std::net::TcpStream::connect(&addr).expect("connect");
+            stream.write_all(request.as_bytes()).expect("send");
+            let mut response = String::new();
+            stream.read_to_string(&mut response).expect("read");
+            response
+        })
+        .collect();
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut rest = String::new();
+    let _ = stdout.read_to_string(&mut rest);
+    let mut stderr = String::new();
+    if let Some(mut err) = child.stderr.take() {
+        let _ = err.read_to_string(&mut stderr);
+    }
+    Served {
+        responses,
+        stdout: rest,
+        stderr,
+    }
+}
+
+/// A raw `GET path` HTTP/1.1 request with `headers` (`"Name: value"`), closing the connection.
+pub fn get_request(path: &str, headers: &[&str]) -> String {
+    let mut request = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+    for header in headers {
+        request.push_str(header);
+        request.push_str("\r\n");
+    }
+    request.push_str("\r\n");
+    request
+}

@@ -18,6 +18,7 @@ mod ctx;
 pub mod describe;
 pub mod event;
 pub mod extract;
+mod observe;
 mod panic;
 pub mod registry;
 mod request;
@@ -36,12 +37,19 @@ pub use app::{
 pub use batch::{BatchConfig, BatchFailed, InvocationError};
 pub use cors::Cors;
 pub use ctx::Ctx;
+pub use observe::AccessLog;
 pub use request::{QueueKind, QueueMessage, Request};
 
 /// The [`cookie`](https://docs.rs/cookie) crate, re-exported so an app need not match its
 /// version: [`response::Cookie`] is its `Cookie<'static>`, and `cookie::time` holds the
 /// durations and dates of `Max-Age` and `Expires`.
 pub use ::cookie;
+
+/// The [`tracing`](https://docs.rs/tracing) crate lambda-route logs with, re-exported so an
+/// app's own lines (`tracing::info!`) reach the same subscriber without a version to match.
+/// Lines logged inside a route carry the request's `correlation_id` (and, on Lambda, its
+/// `requestId`).
+pub use tracing;
 
 /// The validation crate behind [`extract::Valid`], re-exported so an app names the version
 /// lambda-route was built with: `use lambda_route::garde::Validate;`. Requires the

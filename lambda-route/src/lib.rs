@@ -4,8 +4,8 @@ pub use lambda_route_core::{
     compress, cookie, describe, event, extract, registry, response, runtime,
 };
 pub use lambda_route_core::{
-    App, AppState, CatcherConflict, CatcherSite, Cors, Ctx, Dispatcher, Request, RouteConflict,
-    RouteEntry, RouteSite, StartupError, StartupProblem, TrailingSlash,
+    AccessLog, App, AppState, CatcherConflict, CatcherSite, Cors, Ctx, Dispatcher, Request,
+    RouteConflict, RouteEntry, RouteSite, StartupError, StartupProblem, TrailingSlash,
 };
 pub use lambda_route_core::{BatchConfig, BatchFailed, InvocationError, QueueKind, QueueMessage};
 pub use lambda_route_macros::{
@@ -33,6 +33,24 @@ pub use response::{Cookie, Error, Html, HttpError, IntoResponse, Redirect, Respo
 #[cfg(feature = "validate")]
 pub use lambda_route_core::garde;
 
+/// The [`tracing`](https://docs.rs/tracing) crate, for an app's own log lines: they go to the
+/// subscriber `#[lambda_main]` installs (JSON with `AWS_LAMBDA_LOG_FORMAT=JSON`) and, inside a
+/// route, carry the request's `correlation_id`.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route::prelude::*;
+/// use lambda_route::tracing;
+///
+/// #[get("/todos/<id>")]
+/// fn todo(id: u64) -> String {
+///     tracing::info!(id, "loading todo");
+///     format!("todo {id}")
+/// }
+/// ```
+pub use lambda_route_core::tracing;
+
 /// HTTP types used in route signatures and responses, re-exported from the `http` crate.
 pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
 
@@ -41,12 +59,13 @@ pub mod prelude {
     #[cfg(feature = "validate")]
     pub use crate::extract::Valid;
     pub use crate::extract::{
-        Arg, Authorizer, Bytes, Claims, Context, Cookies, Form, FromRequest, Headers, Json, Query,
-        Rejection, State, Text,
+        Arg, Authorizer, Bytes, Claims, Context, Cookies, CorrelationId, Form, FromRequest,
+        Headers, Json, Query, Rejection, State, Text,
     };
     pub use crate::response::{
         Cookie, Error, Html, HttpError, IntoResponse, Redirect, Response, SameSite,
     };
+    pub use crate::AccessLog;
     pub use crate::Cors;
     pub use crate::TrailingSlash;
     pub use crate::{catch, delete, get, head, lambda_main, options, patch, post, put, route};

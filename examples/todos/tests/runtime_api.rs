@@ -187,6 +187,7 @@ fn a_bad_event_fails_only_its_own_invocation() {
     ];
     for (event, expected) in bad_events {
         let error = invoke(&rie, event);
+        assert_eq!(error["errorType"], "DecodeError", "{error}");
         let message = error["errorMessage"].as_str().unwrap_or_default();
         assert!(
             message.contains("cannot decode") && message.contains(expected),

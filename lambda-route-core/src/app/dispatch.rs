@@ -1,7 +1,10 @@
 //! Dispatch: one event in, one response out, through the route table.
 
 use http::header::ALLOW;
+use std::time::Instant;
+
 use http::{HeaderValue, Method, StatusCode};
+use tracing::Instrument as _;
 
 use super::catchers::{self, Catchers};
 use super::paths::{self, PathRules, TrailingSlash};
@@ -12,6 +15,7 @@ use crate::compress;
 use crate::cors::{CorsPolicy, Preflight};
 use crate::ctx::Ctx;
 use crate::event::{self, DecodeError};
+use crate::observe::{self, Observe};
 use crate::panic::{catch, panic_response, CatchUnwind};
 use crate::request::Request;
 use crate::response::{render_error, ErrorInfo, Response};
@@ -52,6 +56,8 @@ pub struct Dispatcher {
     timeouts: Timeouts,
     /// How batches of queued requests are run and answered.
     batch: BatchConfig,
+    /// The correlation header and the access log (`observe/`).
+    observe: Observe,
 }
 
 impl Dispatcher {
@@ -73,7 +79,13 @@ impl Dispatcher {
             paths: PathRules::default(),
             timeouts: Timeouts::default(),
             batch,
+            observe: Observe::default(),
         }
+    }
+
+    pub(super) fn with_observe(mut self, observe: Observe) -> Self {
+        self.observe = observe;
+        self
     }
 
     pub(super) fn with_compression(mut self, config: compress::Config) -> Self {
@@ -170,6 +182,7 @@ impl Dispatcher {
     /// Applies `App::strip_prefix` to a decoded request and says whether its trailing slash
     /// needs the app's policy: one check when neither is set.
     pub(crate) fn prepare(&self, request: &mut Request<'_>) -> Option<TrailingSlash> {
+        request.correlation_header = self.observe.header_str;
         if self.paths.is_plain() {
             return None;
         }
@@ -188,7 +201,53 @@ impl Dispatcher {
         cx: &'r mut Option<Ctx<'r>>,
         lambda: Option<&'r lambda_runtime::Context>,
     ) -> Vec<u8> {
-        let (mut response, matched) = self.respond(request, slash, cx, lambda).await;
+        // The access log (observe/): one check when no subscriber listens to it.
+        let cold = observe::cold_start();
+        let started = observe::access_enabled().then(Instant::now);
+        // The `request` span carries the correlation id to every log line of the request; a
+        // disabled span is not entered at all.
+        let span = tracing::info_span!(
+            target: "lambda_route",
+            "request",
+            correlation_id = request.correlation_id()
+        );
+        let (mut response, matched, detail) = if span.is_disabled() {
+            self.respond(request, slash, cx, lambda).await
+        } else {
+            self.respond(request, slash, cx, lambda)
+                .instrument(span.clone())
+                .await
+        };
+        // A correlation id the client sent goes back under its header, unless the route set
+        // it. (A gateway returns its own request id, the fallback, as `x-amzn-RequestId` or
+        // `apigw-requestid` already.)
+        if let Some(sent) = request.header(self.observe.header_str) {
+            if sent == request.correlation_id()
+                && response.header(self.observe.header_str).is_none()
+            {
+                if let Ok(value) = HeaderValue::from_str(sent) {
+                    response.append_header(self.observe.header.clone(), value);
+                }
+            }
+        }
+        if let Some(started) = started {
+            if self
+                .observe
+                .access_log
+                .wants(response.status().is_server_error())
+            {
+                let _entered = span.enter();
+                observe::log_access(
+                    request,
+                    matched,
+                    &response,
+                    detail.as_deref(),
+                    started,
+                    lambda,
+                    cold,
+                );
+            }
+        }
         // Compression (compress/) is for the client's transport only, so it lives here and
         // not in `respond`, which queued requests share. Off everywhere, this is one branch.
         if response
@@ -213,7 +272,7 @@ impl Dispatcher {
         slash: Option<TrailingSlash>,
         cx: &'r mut Option<Ctx<'r>>,
         lambda: Option<&'r lambda_runtime::Context>,
-    ) -> (Response, Option<&'r RouteEntry>) {
+    ) -> (Response, Option<&'r RouteEntry>, Option<Box<str>>) {
         // CORS: the matched route (its `cors = false`), and whether a preflight already
         // settled the CORS headers.
         let mut matched = None;
@@ -262,7 +321,10 @@ impl Dispatcher {
         };
         // The error funnel: every framework answer is rendered here, once, unless the app's
         // catcher for its status answers instead. A success response pays this one check.
-        if response.error().is_some() {
+        let mut detail = None;
+        if let Some(error) = response.error() {
+            // Kept for the access log: a catcher's answer replaces the error.
+            detail = error.private_detail().map(Box::from);
             if let Some(catcher) = self.catchers.find(response.status()) {
                 // Boxed: the catcher's state stays out of every request's future.
                 response = Box::pin(catchers::run(catcher, request, response)).await;
@@ -276,7 +338,7 @@ impl Dispatcher {
                 cors.decorate(request, &mut response);
             }
         }
-        (response, matched)
+        (response, matched, detail)
     }
 
     /// The app's state, as routes read it through [`State<T>`](crate::extract::State).

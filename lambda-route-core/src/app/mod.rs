@@ -24,6 +24,7 @@ use timeout::Timeouts;
 use crate::batch::BatchConfig;
 use crate::compress::{self, Compression, MediaRange};
 use crate::cors::Cors;
+use crate::observe::{AccessLog, Observe};
 use crate::registry::{self, Route};
 
 /// A lambda-route application: what `#[lambda_main]` returns.
@@ -52,6 +53,9 @@ pub struct App {
     bad_prefix: Option<(String, String)>,
     timeouts: Timeouts,
     batch: BatchConfig,
+    observe: Observe,
+    /// An invalid `correlation_header` name, reported by [`App::build`].
+    bad_correlation_header: Option<String>,
 }
 
 impl App {
@@ -257,6 +261,44 @@ impl App {
         self
     }
 
+    // Observability (observe/): the access log and the correlation header.
+
+    /// Sets the access log: one `INFO` line per request, target `lambda_route::access`, with
+    /// `method`, `path`, `route`, `status`, `duration_ms`, `request_id`, `correlation_id`,
+    /// `source`, `cold_start` and `error_detail`. On for every request by default; see
+    /// [`AccessLog`] to turn it off or sample it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::{AccessLog, App};
+    ///
+    /// let app = App::new().access_log(AccessLog::sampled(0.25));
+    /// ```
+    pub fn access_log(mut self, access_log: AccessLog) -> Self {
+        self.observe.access_log = access_log;
+        self
+    }
+
+    /// The request header the correlation id comes from and is echoed in (`x-request-id` by
+    /// default); see [`Request::correlation_id`](crate::Request::correlation_id) for the
+    /// fallbacks. A name that is not a valid header name stops [`App::build`] with
+    /// [`StartupError::InvalidCorrelationHeader`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new().correlation_header("x-correlation-id");
+    /// ```
+    pub fn correlation_header(mut self, name: &str) -> Self {
+        if self.observe.set_header(name).is_err() {
+            self.bad_correlation_header = Some(name.to_owned());
+        }
+        self
+    }
+
     /// How batches of queued HTTP requests (SQS, SNS, Amazon MQ) run and which outcomes
     /// count as failures; see [`BatchConfig`] for the defaults.
     ///
@@ -308,6 +350,9 @@ impl App {
         if let Some(entry) = self.invalid_media_types.into_iter().next() {
             return Err(StartupError::InvalidMediaType(entry));
         }
+        if let Some(name) = self.bad_correlation_header {
+            return Err(StartupError::InvalidCorrelationHeader(name));
+        }
         if let Some((prefix, reason)) = self.bad_prefix {
             return Err(StartupError::InvalidPrefix { prefix, reason });
         }
@@ -323,7 +368,8 @@ impl App {
             Dispatcher::new(router, entries, catchers, self.state, cors, self.batch)
                 .with_compression(self.compress)
                 .with_paths(self.paths)
-                .with_timeouts(self.timeouts),
+                .with_timeouts(self.timeouts)
+                .with_observe(self.observe),
         )
     }
 }

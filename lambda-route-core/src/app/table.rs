@@ -256,6 +256,9 @@ pub enum StartupError {
         /// What is wrong.
         reason: String,
     },
+    /// The name given to [`App::correlation_header`](super::App::correlation_header) is not
+    /// a valid header name.
+    InvalidCorrelationHeader(String),
 }
 
 impl fmt::Display for StartupError {
@@ -296,6 +299,9 @@ impl fmt::Display for StartupError {
             ),
             StartupError::InvalidPrefix { prefix, reason } => {
                 write!(f, "invalid strip_prefix({prefix:?}): {reason}")
+            }
+            StartupError::InvalidCorrelationHeader(name) => {
+                write!(f, "correlation_header: {name:?} is not a valid header name")
             }
         }
     }

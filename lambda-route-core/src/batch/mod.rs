@@ -124,7 +124,7 @@ async fn run_one(
     request.set_queue(message);
     let slash = dispatcher.prepare(&mut request);
     let mut cx = None;
-    let (response, route) = dispatcher.respond(&request, slash, &mut cx, lambda).await;
+    let (response, route, _) = dispatcher.respond(&request, slash, &mut cx, lambda).await;
     let failed = config.fails(&response);
     let status = response.status().as_u16();
     let route = route.map_or("-", |entry| entry.template());

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::net::IpAddr;
+use std::sync::OnceLock;
 
 use http::Method;
 
@@ -64,6 +65,10 @@ pub struct Request<'a> {
     pub(crate) caller: Caller<'a>,
     /// The queue message this request arrived in (`batch/`); `None` for an HTTP event.
     pub(crate) queue: Option<&'a QueueMessage<'a>>,
+    /// The correlation header's name (`App::correlation_header`), set by the dispatcher.
+    pub(crate) correlation_header: &'static str,
+    /// Resolved on first use (`observe/correlation.rs`).
+    pub(crate) correlation: OnceLock<Cow<'a, str>>,
 }
 
 impl<'a> Request<'a> {
@@ -89,6 +94,8 @@ impl<'a> Request<'a> {
             multi_value_headers: false,
             caller: Caller::default(),
             queue: None,
+            correlation_header: crate::observe::DEFAULT_CORRELATION_HEADER,
+            correlation: OnceLock::new(),
         }
     }
 
@@ -118,6 +125,27 @@ impl<'a> Request<'a> {
     /// The queue message this request was delivered in.
     pub(crate) fn set_queue(&mut self, queue: &'a QueueMessage<'a>) {
         self.queue = Some(queue);
+    }
+
+    /// The request's correlation id: the `x-request-id` header (or the header named by
+    /// [`App::correlation_header`](crate::App::correlation_header)), else the id the event
+    /// source gave the request (`requestContext.requestId`), else ALB's `X-Amzn-Trace-Id`, else
+    /// an id generated for it. The answer echoes it under the same header, and every log line
+    /// of the request carries it. Resolved once, on first use.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let event = br#"{"httpMethod":"GET","path":"/","headers":{"x-request-id":"c-42"},
+    ///   "requestContext":{"requestId":"r-1","stage":"prod"}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// assert_eq!(request.correlation_id(), "c-42");
+    /// ```
+    pub fn correlation_id(&self) -> &str {
+        self.correlation
+            .get_or_init(|| crate::observe::correlation_id(self, self.correlation_header))
     }
 
     /// The queue message this request arrived in, when it came in an SQS, SNS or Amazon MQ

@@ -63,6 +63,28 @@ impl Source {
         }
     }
 
+    /// A stable lowercase token for logs and metrics: the access log's `source` field.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::event::Source;
+    ///
+    /// assert_eq!(Source::HttpApiV2.token(), "apigw-http-v2");
+    /// assert_eq!(Source::Alb.token(), "alb");
+    /// ```
+    pub fn token(self) -> &'static str {
+        match self {
+            Source::ApiGatewayV1 => "apigw-rest-v1",
+            Source::HttpApiV1 => "apigw-http-v1",
+            Source::HttpApiV2 => "apigw-http-v2",
+            Source::FunctionUrl => "function-url",
+            Source::Alb => "alb",
+            Source::VpcLatticeV1 => "lattice-v1",
+            Source::VpcLatticeV2 => "lattice-v2",
+        }
+    }
+
     /// Whether this source delivers the request path already percent-decoded.
     ///
     /// API Gateway HTTP APIs decode the path before invoking the function, in payload 2.0

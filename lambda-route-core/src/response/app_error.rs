@@ -256,11 +256,12 @@ impl IntoResponse for Error {
         match *self.inner {
             Inner::Http(http) => http.into_response(),
             Inner::Other(error) => {
-                tracing::error!(error = %Chain(&*error), "request failed; answering 500");
-                Response::from_error(ErrorInfo::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Internal server error",
-                ))
+                let chain = Chain(&*error).to_string();
+                tracing::error!(error = %chain, "request failed; answering 500");
+                Response::from_error(
+                    ErrorInfo::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error")
+                        .with_private_detail(chain),
+                )
             }
         }
     }

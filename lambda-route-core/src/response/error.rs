@@ -188,6 +188,8 @@ pub struct ErrorInfo {
     status: StatusCode,
     message: Cow<'static, str>,
     detail: Detail,
+    /// The private detail, for the access log only (`error_detail`); never sent.
+    private: Option<Box<str>>,
 }
 
 /// The one `detail` an error may carry.
@@ -205,7 +207,20 @@ impl ErrorInfo {
             status,
             message: message.into(),
             detail: Detail::None,
+            private: None,
         }
+    }
+
+    /// The same error carrying a private detail: logged in the access line's `error_detail`,
+    /// never sent.
+    pub(crate) fn with_private_detail(mut self, detail: String) -> Self {
+        self.private = Some(detail.into_boxed_str());
+        self
+    }
+
+    /// The private detail, if any.
+    pub(crate) fn private_detail(&self) -> Option<&str> {
+        self.private.as_deref()
     }
 
     /// The same error with these field errors as its `detail` (the list of a 422). An empty

@@ -240,7 +240,7 @@ impl IntoResponse for HttpError {
             public,
             headers,
         } = *extra;
-        if let Some(detail) = &private {
+        if let Some(detail) = private {
             // A server error is the operator's to fix; a client error is the caller's.
             let (status, public_message) = (info.status().as_u16(), info.message());
             if info.status().is_server_error() {
@@ -248,6 +248,7 @@ impl IntoResponse for HttpError {
             } else {
                 tracing::warn!(status, public_message, detail = %detail, "request failed");
             }
+            info = info.with_private_detail(detail);
         }
         if let Some(public) = public {
             info = info.with_public_detail(public);

@@ -49,6 +49,54 @@ const INVOCATION_ID: &str = "lambda-runtime-invocation-id";
 /// `EventErrorRequest` does.
 const ERROR_TYPE: &str = "lambda-runtime-function-error-type";
 
+/// The `errorType` of an invocation whose event is not one lambda-route can answer.
+const DECODE_ERROR: &str = "DecodeError";
+
+/// Reports a start-up failure (a route conflict, missing state, an `Err` from `main`) through
+/// the Runtime API's init-error endpoint, so the caller of the first invocation sees the
+/// message (`errorType` as given) instead of an empty `Runtime.ExitError`. Best effort: the
+/// process exits next either way, and a failure to report is only printed.
+pub(super) async fn report_init_error(error_type: &str, message: &str) {
+    match check_environment() {
+        Ok(endpoint) => report_init_error_to(endpoint, error_type, message).await,
+        Err(err) => eprintln!("lambda-route: cannot report the start-up failure: {err}"),
+    }
+}
+
+/// [`report_init_error`] to the Runtime API at `endpoint`.
+async fn report_init_error_to(endpoint: Uri, error_type: &str, message: &str) {
+    let client = PooledClient::builder().with_endpoint(endpoint).build();
+    let diagnostic = Diagnostic {
+        error_type: error_type.to_owned(),
+        error_message: message.to_owned(),
+    };
+    let request = serde_json::to_vec(&diagnostic)
+        .map_err(BoxError::from)
+        .and_then(|body| init_error_request(error_type, body));
+    match request {
+        Ok(request) => {
+            // `send` logs a refusal; an unreachable Runtime API is reported here.
+            if let Err(err) = send(&client, request).await {
+                eprintln!("lambda-route: cannot report the start-up failure: {err}");
+            }
+        }
+        Err(err) => eprintln!("lambda-route: cannot report the start-up failure: {err}"),
+    }
+}
+
+/// `POST /2018-06-01/runtime/init/error` with the diagnostic.
+fn init_error_request(error_type: &str, body: Vec<u8>) -> Result<Request<Body>, BoxError> {
+    let mut request = Request::new(Body::from(body));
+    *request.method_mut() = Method::POST;
+    *request.uri_mut() = Uri::from_static("/2018-06-01/runtime/init/error");
+    let headers = request.headers_mut();
+    if let Some(agent) = user_agent() {
+        headers.insert(USER_AGENT, agent);
+    }
+    headers.insert(ERROR_TYPE, HeaderValue::from_str(error_type)?);
+    Ok(request)
+}
+
 /// Polls the Runtime API until it fails. A malformed event fails only its own invocation.
 pub(super) async fn serve(dispatcher: Arc<Dispatcher>) -> Result<(), BoxError> {
     let endpoint = check_environment()?;
@@ -149,9 +197,8 @@ impl Service<LambdaInvocation> for DispatchService {
 /// `lambda_runtime` handing over the [`LambdaInvocation`] and the client sending the request;
 /// public (hidden) so the benchmarks time exactly this code.
 ///
-/// A [`DecodeError`](crate::event::DecodeError) fails the invocation the way `lambda_runtime`
-/// fails it for a handler's error: `errorType` from `lambda_runtime`'s own conversion of a boxed
-/// error, `errorMessage` the error's text. A panic (a route's panic is already a 500 inside the
+/// A [`DecodeError`](crate::event::DecodeError) fails the invocation with `errorType`
+/// `DecodeError` and the error's text (source and JSON path) as `errorMessage`. A panic (a route's panic is already a 500 inside the
 /// dispatcher; this catches any other) fails it the way `lambda_runtime`'s panic layer does:
 /// `Lambda panicked: <message>`. Either way the runtime goes on to the next invocation.
 ///
@@ -211,9 +258,14 @@ fn answer(invocation: &LambdaInvocation, outcome: Outcome) -> Result<Request<Bod
         .filter(|id| id.to_str().is_ok());
     let diagnostic = match outcome {
         Ok(Ok(json)) => return runtime_api_request(request_id, "response", invocation_id, json),
+        // `errorType` is the plain `DecodeError`: `lambda_runtime`'s conversion of a boxed
+        // error would report the Rust type name of the box.
         Ok(Err(InvocationError::Decode(err))) => {
             log_error(format_args!("invocation {request_id} failed: {err}"));
-            Diagnostic::from(BoxError::from(err))
+            Diagnostic {
+                error_type: DECODE_ERROR.to_owned(),
+                error_message: err.to_string(),
+            }
         }
         // An SNS or Amazon MQ batch with failed requests: the whole invocation fails, so
         // Lambda's retry and dead-letter settings apply. Each failure was logged already.
@@ -412,11 +464,7 @@ mod tests {
             vec!["m-1".to_owned(), "m-3".to_owned()],
         );
         let cases: [(Outcome, &str, String); 4] = [
-            (
-                Ok(Err(decode_error.into())),
-                "&alloc::boxed::Box<dyn core::error::Error + core::marker::Send + core::marker::Sync>",
-                message,
-            ),
+            (Ok(Err(decode_error.into())), "DecodeError", message),
             (
                 Ok(Err(InvocationError::BatchFailed(batch))),
                 "BatchFailed",
@@ -443,6 +491,60 @@ mod tests {
                 serde_json::json!({"errorType": error_type, "errorMessage": error_message})
             );
         }
+    }
+
+    #[test]
+    fn a_start_up_failure_is_posted_to_the_init_error_endpoint() {
+        use std::io::{Read as _, Write as _};
+
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let api = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            stream
+                .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+                .unwrap();
+            let mut received = Vec::new();
+            let mut buf = [0; 4096];
+            // Head and a body of known length: read until the JSON closes.
+            while !received.ends_with(b"}") {
+                let n = stream.read(&mut buf).unwrap();
+                assert!(n > 0, "connection closed early");
+                received.extend_from_slice(&buf[..n]);
+            }
+            stream
+                .write_all(b"HTTP/1.1 202 Accepted\r\ncontent-length: 0\r\n\r\n")
+                .unwrap();
+            String::from_utf8(received).unwrap()
+        });
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let endpoint: Uri = format!("http://{addr}").parse().unwrap();
+        runtime.block_on(report_init_error_to(
+            endpoint,
+            "StartupError",
+            "conflicting routes for GET /a",
+        ));
+        let received = api.join().unwrap();
+        let (head, body) = received.split_once("\r\n\r\n").unwrap();
+        assert!(
+            head.starts_with("POST /2018-06-01/runtime/init/error HTTP/1.1"),
+            "{head}"
+        );
+        assert!(
+            head.to_ascii_lowercase()
+                .contains("lambda-runtime-function-error-type: startuperror"),
+            "{head}"
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(body).unwrap(),
+            serde_json::json!({
+                "errorType": "StartupError",
+                "errorMessage": "conflicting routes for GET /a"
+            })
+        );
     }
 
     #[test]

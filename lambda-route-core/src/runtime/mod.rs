@@ -14,6 +14,7 @@ mod logging;
 
 #[doc(hidden)]
 pub use lambda::answer_invocation;
+pub(crate) use local::RequestIds;
 
 /// What the `#[lambda_main]` function may return: an [`App`], or `Result<App, E>` where an
 /// `Err` ends start-up with the error printed.
@@ -50,8 +51,12 @@ impl<E: fmt::Display> IntoApp for Result<App, E> {
 /// when `AWS_LAMBDA_RUNTIME_API` is set, or on a local HTTP port otherwise.
 ///
 /// Once `main` has returned, a default `tracing` subscriber writing to stderr is installed
-/// unless `main` installed one (level: `AWS_LAMBDA_LOG_LEVEL`, else a bare `RUST_LOG` level,
-/// else `INFO`).
+/// unless `main` installed one: JSON lines when `AWS_LAMBDA_LOG_FORMAT=JSON`, else text;
+/// filtered by `RUST_LOG` when set, else `AWS_LAMBDA_LOG_LEVEL`, else `INFO`.
+///
+/// A start-up failure on Lambda (an `Err` from `main`: `errorType` `InitError`; a route
+/// conflict, missing state or other [`StartupError`](crate::StartupError): `StartupError`)
+/// is reported through the Runtime API's init-error endpoint before the process exits.
 ///
 /// `#[lambda_main]` generates the call; there is rarely a reason to call it by hand.
 pub fn run<F>(main: F) -> ExitCode
@@ -70,21 +75,24 @@ where
         }
     };
     runtime.block_on(async move {
+        let on_lambda = std::env::var_os("AWS_LAMBDA_RUNTIME_API").is_some();
+        // On Lambda a start-up failure also goes to the Runtime API's init-error endpoint, so
+        // the caller sees its message rather than an empty `Runtime.ExitError`.
+        let fail = |error_type: &'static str, message: String| async move {
+            eprintln!("lambda-route: start-up failed: {message}");
+            if on_lambda {
+                lambda::report_init_error(error_type, &message).await;
+            }
+            ExitCode::FAILURE
+        };
         let app = match main.await.into_app() {
             Ok(app) => app,
-            Err(err) => {
-                eprintln!("lambda-route: start-up failed: {err}");
-                return ExitCode::FAILURE;
-            }
+            Err(err) => return fail("InitError", err).await,
         };
-        let on_lambda = std::env::var_os("AWS_LAMBDA_RUNTIME_API").is_some();
         logging::install_default(on_lambda);
         let dispatcher = match app.build() {
             Ok(dispatcher) => Arc::new(dispatcher),
-            Err(err) => {
-                eprintln!("lambda-route: start-up failed: {err}");
-                return ExitCode::FAILURE;
-            }
+            Err(err) => return fail("StartupError", err.to_string()).await,
         };
         let result = if on_lambda {
             lambda::serve(dispatcher).await

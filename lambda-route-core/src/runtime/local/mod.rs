@@ -55,7 +55,8 @@ mod context;
 mod event;
 mod response;
 
-use context::{Contexts, RequestIds};
+use context::Contexts;
+pub(crate) use context::RequestIds;
 
 pub use event::EventKind;
 
