@@ -6,7 +6,7 @@
 //! ```
 //!
 //! Criterion measures every implementation of every case (groups `v1_get`, `v2_get`,
-//! `alb_get`, `v1_post`, `v1_search`, `v1_not_found`, `route_table`). Then, in the same process, an
+//! `alb_get`, `v1_post`, `v1_search`, `v1_not_found`, `route_table`, `sqs_batch`). Then, in the same process, an
 //! interleaved pass times every one of those measurements in turn, round after round, and
 //! prints medians and ratios as Markdown tables (the ones in BENCHMARKS.md). Interleaving is
 //! what makes the ratios trustworthy on a shared machine: a neighbour's compile slows every
@@ -37,7 +37,12 @@ struct Setup {
     dispatcher: Dispatcher,
     lambda_http: LambdaHttpAxum,
     tables: Vec<(usize, Dispatcher, Vec<u8>)>,
+    /// An SQS batch of [`BATCH_RECORDS`] copies of the v1 GET event (issue 11).
+    sqs_batch: Vec<u8>,
 }
+
+/// Records in the SQS batch case.
+const BATCH_RECORDS: usize = 10;
 
 impl Setup {
     /// Builds everything and checks every answer once, so nothing wrong is ever timed.
@@ -65,11 +70,18 @@ impl Setup {
                 (n, dispatcher, event)
             })
             .collect();
+        let sqs_batch = lambda_route_impl::sqs_batch(&v1_get.event, BATCH_RECORDS);
+        assert_eq!(
+            lambda_route_impl::invoke(&dispatcher, &sqs_batch),
+            br#"{"batchItemFailures":[]}"#,
+            "the SQS batch case runs every record"
+        );
         Setup {
             cases,
             dispatcher,
             lambda_http,
             tables,
+            sqs_batch,
         }
     }
 }
@@ -143,6 +155,17 @@ fn main() {
             });
         });
     }
+    group.finish();
+
+    let mut group = criterion.benchmark_group("sqs_batch");
+    group.bench_function(format!("{BATCH_RECORDS}_v1_get_records"), |b| {
+        b.iter(|| {
+            black_box(lambda_route_impl::invoke(
+                &setup.dispatcher,
+                black_box(&setup.sqs_batch),
+            ));
+        });
+    });
     group.finish();
 
     criterion.final_summary();
@@ -263,6 +286,12 @@ fn ratio_table(setup: &Setup) {
             })
         }));
     }
+    let sqs_batch = timed.len();
+    timed.push(Box::new(move |iters| {
+        time(iters, || {
+            lambda_route_impl::invoke(dispatcher, black_box(&setup.sqs_batch))
+        })
+    }));
     println!(
         "\n## Interleaved pass: {ROUNDS} rounds over all {} measurements, ~{BATCH:?} batches; \
          medians per event, ratios as medians of per-round ratios\n",
@@ -311,6 +340,20 @@ fn ratio_table(setup: &Setup) {
     }
     let scaling = m.ratio(first_table + setup.tables.len() - 1, first_table);
 
+    // Per record: the batch's time over its records, against one v1 GET event.
+    let v1_get_index = setup.cases.iter().position(|c| c.id == "v1_get");
+    let per_record = v1_get_index.map(|c| m.ratio(sqs_batch, 5 * c) / BATCH_RECORDS as f64);
+    println!(
+        "\n| SQS batch of {BATCH_RECORDS} REST v1 GETs | whole batch | per record | per record vs one REST v1 event |"
+    );
+    println!("|---|---:|---:|---:|");
+    println!(
+        "| lambda-route (`Dispatcher::invoke`) | {} | {} | {:.2}× |",
+        fmt_ns(m.median(sqs_batch)),
+        fmt_ns(m.median(sqs_batch) / BATCH_RECORDS as f64),
+        per_record.unwrap_or(f64::NAN)
+    );
+
     println!("\n| target (issue 3) | goal | measured | |");
     println!("|---|---|---:|---|");
     if let Some((faster, over_floor, like_for_like)) = v1_get {
@@ -347,6 +390,14 @@ fn ratio_table(setup: &Setup) {
             "≥ 4× faster",
             faster,
             faster >= 4.0,
+        );
+    }
+    if let Some(per_record) = per_record {
+        target(
+            "SQS batch of 10, per record vs one REST v1 event (issue 11)",
+            "≤ 1.3×",
+            per_record,
+            per_record <= 1.3,
         );
     }
     target(

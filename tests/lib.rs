@@ -241,7 +241,10 @@ pub struct Served {
 /// # Panics
 ///
 /// When the binary does not start serving or a connection fails.
-#[allow(clippy::expect_used, reason = "a test helper: a failed set-up panics with a message")]
+#[allow(
+    clippy::expect_used,
+    reason = "a test helper: a failed set-up panics with a message"
+)]
 pub fn serve_bin(exe: &str, env: &[(&str, &str)], requests: &[String]) -> Served {
     use std::io::{BufRead as _, BufReader, Read as _, Write as _};
     use std::process::{Command, Stdio};

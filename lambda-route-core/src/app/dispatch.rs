@@ -209,11 +209,12 @@ impl Dispatcher {
         let span = tracing::info_span!(
             target: "lambda_route",
             "request",
-            correlation_id = request.correlation_id()
+            correlation_id = tracing::field::Empty
         );
         let (mut response, matched, detail) = if span.is_disabled() {
             self.respond(request, slash, cx, lambda).await
         } else {
+            span.record("correlation_id", request.correlation_id());
             self.respond(request, slash, cx, lambda)
                 .instrument(span.clone())
                 .await
@@ -221,7 +222,13 @@ impl Dispatcher {
         // A correlation id the client sent goes back under its header, unless the route set
         // it. (A gateway returns its own request id, the fallback, as `x-amzn-RequestId` or
         // `apigw-requestid` already.)
-        if let Some(sent) = request.header(self.observe.header_str) {
+        let header = self.observe.header_str;
+        if let Some(sent) = request
+            .headers
+            .might_have(header)
+            .then(|| request.header(header))
+            .flatten()
+        {
             if sent == request.correlation_id()
                 && response.header(self.observe.header_str).is_none()
             {
@@ -354,6 +361,11 @@ impl Dispatcher {
     /// ```
     pub fn state(&self) -> &'static AppState {
         self.state
+    }
+
+    /// The app's access log setting.
+    pub(crate) fn access_log(&self) -> crate::AccessLog {
+        self.observe.access_log
     }
 
     /// The app's batch configuration.

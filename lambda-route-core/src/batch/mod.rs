@@ -129,28 +129,30 @@ async fn run_one(
     let status = response.status().as_u16();
     let route = route.map_or("-", |entry| entry.template());
     let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+    // The access log line of a queued request (`observe/`), at WARN when it failed; it also
+    // carries the queue, the message id and whether the batch reports it.
+    macro_rules! access_line {
+        ($level:ident) => {
+            tracing::$level!(
+                target: "lambda_route::access",
+                queue = message.kind().name(),
+                message_id = message.message_id(),
+                method = request.method().as_str(),
+                path = request.path(),
+                route,
+                status,
+                duration_ms,
+                correlation_id = request.correlation_id(),
+                source = request.source().token(),
+                failed,
+                "queued request"
+            )
+        };
+    }
     if failed {
-        tracing::warn!(
-            queue = message.kind().name(),
-            message_id = message.message_id(),
-            method = request.method().as_str(),
-            route,
-            status,
-            duration_ms,
-            failed,
-            "queued request"
-        );
-    } else {
-        tracing::info!(
-            queue = message.kind().name(),
-            message_id = message.message_id(),
-            method = request.method().as_str(),
-            route,
-            status,
-            duration_ms,
-            failed,
-            "queued request"
-        );
+        access_line!(warn);
+    } else if dispatcher.access_log().wants(false) {
+        access_line!(info);
     }
     config.notify(message, &response);
     failed

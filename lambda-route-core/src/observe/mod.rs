@@ -12,7 +12,10 @@
 //!   `duration_ms`, `request_id`, `correlation_id`, `source`, `cold_start` and, when the
 //!   answer carries one, `error_detail` (an [`HttpError`](crate::response::HttpError)'s
 //!   private detail or an [`Error`](crate::response::Error)'s source chain). Configured with
-//!   [`App::access_log`](crate::App::access_log): on, off, or sampled.
+//!   [`App::access_log`](crate::App::access_log): on, off, or sampled. A queued request (an
+//!   SQS, SNS or Amazon MQ record) gets a `queued request` line on the same target, with its
+//!   `queue`, `message_id` and `failed` instead of the request and Lambda ids; a failed one
+//!   is always logged, at `WARN`.
 //!
 //! Both cost one check per request when no subscriber listens: the span and the line are
 //! `tracing` callsites, and the correlation id is only looked up when something reads it or

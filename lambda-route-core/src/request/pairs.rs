@@ -105,6 +105,20 @@ impl<'a> LazyPairs<'a> {
             .map(|(_, v)| v.as_ref())
     }
 
+    /// False only when no pair can be named `name` (ASCII case-insensitively): the name's
+    /// bytes appear nowhere in the raw JSON. A memchr pass, much cheaper than a lookup that
+    /// parses the maps, for checks on every request that usually find nothing.
+    pub(crate) fn might_have(&self, name: &str) -> bool {
+        if self.built.get().is_some() {
+            return true;
+        }
+        self.sources.iter().flatten().any(|source| match source {
+            PairSource::Map { json, .. } => contains_ignore_case(json.get().as_bytes(), name),
+            PairSource::List { name: list, .. } => same_name(list, name, true),
+            PairSource::QueryString(_) => true,
+        })
+    }
+
     fn first_raw(&self, name: &str, ignore_case: bool) -> MapLookup<'a> {
         for source in self.sources.iter().flatten() {
             let found = match source {
@@ -140,6 +154,40 @@ impl<'a> LazyPairs<'a> {
             pairs
         })
     }
+}
+
+/// Whether `needle` occurs in `haystack`, ASCII case-insensitively: a memchr for the
+/// needle's rarest letter (the `q` of `x-request-id`), each hit checked in place.
+fn contains_ignore_case(haystack: &[u8], needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    let Some((pivot, &byte)) = needle
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, b)| commonness(**b))
+    else {
+        return true;
+    };
+    memchr::memchr2_iter(
+        byte.to_ascii_lowercase(),
+        byte.to_ascii_uppercase(),
+        haystack,
+    )
+    .any(|at| {
+        at.checked_sub(pivot)
+            .and_then(|start| haystack.get(start..start + needle.len()))
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// How common a byte is in header JSON, roughly (English letter frequency; anything else is
+/// as common as the most common letter): lower is rarer.
+fn commonness(byte: u8) -> u8 {
+    const BY_FREQUENCY: &[u8] = b"qjzxkvbpgwyfmculdrhsnioate";
+    let lower = byte.to_ascii_lowercase();
+    BY_FREQUENCY
+        .iter()
+        .position(|&b| b == lower)
+        .map_or(u8::MAX, |rank| u8::try_from(rank).unwrap_or(u8::MAX))
 }
 
 fn append<'a>(source: &PairSource<'a>, pairs: &mut PairList<'a>) {
@@ -199,6 +247,21 @@ pub(crate) fn append_query_string<'a>(raw: &Cow<'a, str>, pairs: &mut PairList<'
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn might_have_is_false_only_when_the_name_is_nowhere() {
+        let json: Box<RawValue> =
+            serde_json::from_str(r#"{"X-Request-Id":"a","accept":"b"}"#).unwrap();
+        let lazy = LazyPairs::new(map_source(&json, false), None);
+        assert!(lazy.might_have("x-request-id"));
+        assert!(lazy.might_have("ACCEPT"));
+        assert!(!lazy.might_have("x-correlation-id"));
+        assert!(!lazy.might_have("x-request-ids"));
+        assert!(contains_ignore_case(b"ab", ""));
+        assert!(!contains_ignore_case(b"x-reques", "x-request"));
+        assert!(!contains_ignore_case(b"quest", "request"));
+        assert!(contains_ignore_case(b"q REQUEST", "request"));
+    }
 
     #[test]
     fn pairs_are_built_lazily_in_order() {
