@@ -23,6 +23,8 @@ pub(crate) struct Route {
     pub(crate) compress: bool,
     /// The `timeout_ms = N` option.
     pub(crate) timeout_ms: Option<u32>,
+    /// The `middleware = [a, b]` option: each entry's path, in order.
+    pub(crate) middleware: Vec<syn::Path>,
     pub(crate) args: Vec<Arg>,
 }
 
@@ -112,11 +114,19 @@ pub(crate) fn validate(
     let mut cors = None;
     let mut compress = false;
     let mut timeout_ms = None;
+    let mut middleware = Vec::new();
     let mut method_option: Option<Vec<String>> = None;
     let mut seen: Vec<String> = Vec::new();
     let known: &[&str] = match methods {
-        Methods::Fixed(_) => &["status", "cors", "compress", "timeout_ms"],
-        Methods::FromOption => &["method", "status", "cors", "compress", "timeout_ms"],
+        Methods::Fixed(_) => &["status", "cors", "compress", "timeout_ms", "middleware"],
+        Methods::FromOption => &[
+            "method",
+            "status",
+            "cors",
+            "compress",
+            "timeout_ms",
+            "middleware",
+        ],
     };
     for option in &options {
         let key = option.key.to_string();
@@ -147,6 +157,14 @@ pub(crate) fn validate(
             ("timeout_ms", Some(value)) => match parse_timeout_ms(value) {
                 Ok(ms) => timeout_ms = Some(ms),
                 Err((span, msg)) => errors.push(span, msg),
+            },
+            ("middleware", Some(value)) => match parse_middleware(value) {
+                Ok(paths) => middleware = paths,
+                Err(errs) => {
+                    for (span, msg) in errs {
+                        errors.push(span, msg);
+                    }
+                }
             },
             ("cors", Some(value)) => match value {
                 Expr::Lit(ExprLit {
@@ -329,6 +347,7 @@ pub(crate) fn validate(
             cors,
             compress,
             timeout_ms,
+            middleware,
             args,
         }),
     }
@@ -407,6 +426,45 @@ fn parse_status(value: &Expr) -> Result<u16, (Span, String)> {
             _ => Err((int.span(), message.to_owned())),
         },
         other => Err((other.span(), message.to_owned())),
+    }
+}
+
+/// `middleware = [a, b::c]`: a non-empty list of paths (an `async fn`, or a `const`/`static`
+/// value of a type implementing `Middleware`); whether each one is a middleware is the type
+/// checker's to say, at the path.
+fn parse_middleware(value: &Expr) -> Result<Vec<syn::Path>, Vec<(Span, String)>> {
+    const SHAPE: &str = "`middleware` takes a list of middleware: `middleware = [require_auth]` \
+                         or `middleware = [require_auth, audit]`";
+    let Expr::Array(array) = value else {
+        return Err(vec![(value.span(), SHAPE.to_owned())]);
+    };
+    if array.elems.is_empty() {
+        return Err(vec![(
+            value.span(),
+            "`middleware = []` lists no middleware: name at least one, or remove the option"
+                .to_owned(),
+        )]);
+    }
+    let mut paths = Vec::new();
+    let mut errs = Vec::new();
+    for elem in &array.elems {
+        match elem {
+            Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+                paths.push(path.path.clone());
+            }
+            other => errs.push((
+                other.span(),
+                "a middleware is named by its path: an `async fn` (`require_auth`), or a \
+                 `const` or `static` value implementing `Middleware` (`const LIMIT: RateLimit = \
+                 RateLimit::per_second(5);` then `middleware = [LIMIT]`)"
+                    .to_owned(),
+            )),
+        }
+    }
+    if errs.is_empty() {
+        Ok(paths)
+    } else {
+        Err(errs)
     }
 }
 
