@@ -461,3 +461,43 @@ fn the_route_table_lists_each_routes_own_middleware() {
     );
     assert_eq!(entry("/mw/plain").middleware_names().count(), 0);
 }
+
+// ---- the debug route table ----
+
+/// `bins/debug_table.rs`'s stderr, run with `env`.
+fn debug_table(env: &[(&str, &str)]) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_debug-table"));
+    command.env_remove("LAMBDA_ROUTE_DEBUG");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+const TABLE: &str = "\
+lambda-route: debug: 2 routes
+  app middleware: debug_table::timing
+  cors: on · compress: per route (min 1024 B, REST v1 binary media types: 0) · timeout: 5000 ms, margin 250 ms
+  GET     /admin/stats  debug_table::stats (tests/bins/debug_table.rs:17)
+      middleware: debug_table::timing -> debug_table::require_auth · cors: on · compress: on · timeout: 1500 ms
+  GET     /health       debug_table::health (tests/bins/debug_table.rs:22)
+      middleware: debug_table::timing · cors: off · compress: off · timeout: 5000 ms
+";
+
+#[test]
+fn lambda_route_debug_prints_the_route_table_with_each_chain() {
+    assert_eq!(debug_table(&[("LAMBDA_ROUTE_DEBUG", "1")]), TABLE);
+}
+
+#[test]
+fn app_debug_prints_the_same_table() {
+    assert_eq!(debug_table(&[("DEBUG_FLAG", "1")]), TABLE);
+}
+
+#[test]
+fn without_either_nothing_is_printed() {
+    assert_eq!(debug_table(&[]), "");
+    assert_eq!(debug_table(&[("LAMBDA_ROUTE_DEBUG", "0")]), "");
+}
