@@ -11,7 +11,6 @@
     reason = "tests panic on failure"
 )]
 
-use std::future::Future;
 use std::sync::OnceLock;
 
 use lambda_route::extract::Provided;
@@ -84,20 +83,14 @@ async fn explode_after(cx: &Ctx<'_>, next: Next<'_>) -> Response {
 struct Tag(&'static str);
 
 impl Middleware for Tag {
-    fn call<'r>(
-        &'r self,
-        cx: &'r Ctx<'r>,
-        next: Next<'r>,
-    ) -> impl Future<Output = Response> + Send + 'r {
-        async move {
-            let mut trace = cx.provided::<Trace>().unwrap_or_default();
-            trace.0.push(self.0);
-            cx.provide(trace);
-            next.run().await.with_header(
-                HeaderName::from_static("x-tag"),
-                HeaderValue::from_static(self.0),
-            )
-        }
+    async fn call<'r>(&'r self, cx: &'r Ctx<'r>, next: Next<'r>) -> Response {
+        let mut trace = cx.provided::<Trace>().unwrap_or_default();
+        trace.0.push(self.0);
+        cx.provide(trace);
+        next.run().await.with_header(
+            HeaderName::from_static("x-tag"),
+            HeaderValue::from_static(self.0),
+        )
     }
 }
 

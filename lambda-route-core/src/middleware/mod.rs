@@ -71,7 +71,6 @@ pub use provided::Provided;
 /// # Examples
 ///
 /// ```
-/// use std::future::Future;
 /// use lambda_route_core::middleware::{Middleware, Next};
 /// use lambda_route_core::response::{HttpError, IntoResponse, Response};
 /// use lambda_route_core::{App, Ctx};
@@ -80,13 +79,11 @@ pub use provided::Provided;
 /// struct MaxBody { bytes: usize }
 ///
 /// impl Middleware for MaxBody {
-///     fn call<'r>(&'r self, cx: &'r Ctx<'r>, next: Next<'r>) -> impl Future<Output = Response> + Send + 'r {
-///         async move {
-///             if cx.request().body().len() > self.bytes {
-///                 return HttpError::new(http::StatusCode::PAYLOAD_TOO_LARGE, "Body too large").into_response();
-///             }
-///             next.run().await
+///     async fn call<'r>(&'r self, cx: &'r Ctx<'r>, next: Next<'r>) -> Response {
+///         if cx.request().body().len() > self.bytes {
+///             return HttpError::payload_too_large("Body too large").into_response();
 ///         }
+///         next.run().await
 ///     }
 /// }
 ///
