@@ -154,6 +154,13 @@ fn explode_after_route() -> String {
     "never seen".to_owned()
 }
 
+/// Far longer than its limit: it only ever ends by being dropped.
+#[get("/mw/stuck", middleware = [first], timeout_ms = 50)]
+async fn stuck() -> String {
+    tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+    "never seen".to_owned()
+}
+
 #[get("/mw/missing")]
 fn missing(_missing: Provided<Missing>) -> String {
     "never seen".to_owned()
@@ -210,6 +217,7 @@ fn send(app: &Dispatcher, api: Api, path: &str, headers: &[(&str, &str)]) -> Ans
     }
     edits.clear();
     let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
         .build()
         .unwrap();
     let bytes = runtime
@@ -432,6 +440,23 @@ fn a_middleware_panicking_after_next_is_a_500_and_outer_after_parts_run() {
                 Some("first inner outer"),
                 error_body(500, "Internal server error")
             ),
+            "{api:?}"
+        );
+    }
+}
+
+#[test]
+fn a_route_timeout_bounds_the_whole_chain() {
+    for api in BOTH {
+        // The chain is dropped with the route, so no "after" part runs; the 504 goes out.
+        assert_eq!(
+            send(wrapped(), api, "/mw/stuck", &[]),
+            answer(504, None, error_body(504, "Gateway timeout")),
+            "{api:?}"
+        );
+        assert_eq!(
+            send(wrapped(), api, "/mw/plain", &[]),
+            answer(200, Some("inner outer"), text("outer inner")),
             "{api:?}"
         );
     }
