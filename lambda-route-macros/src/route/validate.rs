@@ -158,14 +158,7 @@ pub(crate) fn validate(
                 Ok(ms) => timeout_ms = Some(ms),
                 Err((span, msg)) => errors.push(span, msg),
             },
-            ("middleware", Some(value)) => match parse_middleware(value) {
-                Ok(paths) => middleware = paths,
-                Err(errs) => {
-                    for (span, msg) in errs {
-                        errors.push(span, msg);
-                    }
-                }
-            },
+            ("middleware", Some(value)) => middleware = parse_middleware(value, &mut errors),
             ("cors", Some(value)) => match value {
                 Expr::Lit(ExprLit {
                     lit: Lit::Bool(flag),
@@ -432,40 +425,36 @@ fn parse_status(value: &Expr) -> Result<u16, (Span, String)> {
 /// `middleware = [a, b::c]`: a non-empty list of paths (an `async fn`, or a `const`/`static`
 /// value of a type implementing `Middleware`); whether each one is a middleware is the type
 /// checker's to say, at the path.
-fn parse_middleware(value: &Expr) -> Result<Vec<syn::Path>, Vec<(Span, String)>> {
-    const SHAPE: &str = "`middleware` takes a list of middleware: `middleware = [require_auth]` \
-                         or `middleware = [require_auth, audit]`";
+fn parse_middleware(value: &Expr, errors: &mut Errors) -> Vec<syn::Path> {
     let Expr::Array(array) = value else {
-        return Err(vec![(value.span(), SHAPE.to_owned())]);
+        errors.push_spanned(
+            value,
+            "`middleware` takes a list of middleware: `middleware = [require_auth]` or \
+             `middleware = [require_auth, audit]`",
+        );
+        return Vec::new();
     };
     if array.elems.is_empty() {
-        return Err(vec![(
-            value.span(),
-            "`middleware = []` lists no middleware: name at least one, or remove the option"
-                .to_owned(),
-        )]);
+        errors.push_spanned(
+            value,
+            "`middleware = []` lists no middleware: name at least one, or remove the option",
+        );
     }
     let mut paths = Vec::new();
-    let mut errs = Vec::new();
     for elem in &array.elems {
         match elem {
             Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
                 paths.push(path.path.clone());
             }
-            other => errs.push((
-                other.span(),
+            other => errors.push_spanned(
+                other,
                 "a middleware is named by its path: an `async fn` (`require_auth`), or a \
                  `const` or `static` value implementing `Middleware` (`const LIMIT: RateLimit = \
-                 RateLimit::per_second(5);` then `middleware = [LIMIT]`)"
-                    .to_owned(),
-            )),
+                 RateLimit::per_second(5);` then `middleware = [LIMIT]`)",
+            ),
         }
     }
-    if errs.is_empty() {
-        Ok(paths)
-    } else {
-        Err(errs)
-    }
+    paths
 }
 
 /// Lambda's longest timeout, 15 minutes: a route timeout beyond it could never fire.
