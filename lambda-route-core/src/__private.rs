@@ -13,6 +13,8 @@ pub use crate::request::Request;
 pub use crate::response::{IntoResponse, Response};
 pub use crate::runtime::{run, IntoApp};
 
+pub use crate::middleware::{erase as erase_middleware, DynMiddleware};
+
 /// An extractor's value, its rejection recorded.
 #[inline]
 pub fn collect<T>(

@@ -1,5 +1,7 @@
 //! The context one request is served in: what every extractor and the route shim can reach.
 
+use std::sync::{Mutex, PoisonError};
+
 use http::Extensions;
 
 use crate::app::{AppState, RouteEntry};
@@ -40,6 +42,9 @@ pub struct Ctx<'r> {
     route: &'r RouteEntry,
     lambda: Option<&'r lambda_runtime::Context>,
     extensions: Extensions,
+    /// Values handed on by middleware ([`Ctx::provide`]); behind a lock because every step
+    /// holds the context by shared reference.
+    provided: Mutex<Extensions>,
 }
 
 impl<'r> Ctx<'r> {
@@ -57,6 +62,7 @@ impl<'r> Ctx<'r> {
             route,
             lambda,
             extensions: Extensions::new(),
+            provided: Mutex::new(Extensions::new()),
         }
     }
 
@@ -96,5 +102,60 @@ impl<'r> Ctx<'r> {
     /// Per-request values, to set them. Steps that run before the route get `&mut Ctx`.
     pub fn extensions_mut(&mut self) -> &mut Extensions {
         &mut self.extensions
+    }
+
+    /// Hands `value` on to later middleware and to the route, which read it with
+    /// [`Ctx::provided`] or the [`Provided<T>`](crate::extract::Provided) extractor. A second
+    /// value of the same type replaces the first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::middleware::Next;
+    /// use lambda_route_core::response::Response;
+    /// use lambda_route_core::Ctx;
+    ///
+    /// #[derive(Clone)]
+    /// struct Tenant(String);
+    ///
+    /// async fn tenant(cx: &Ctx<'_>, next: Next<'_>) -> Response {
+    ///     let name = cx.request().header("x-tenant").unwrap_or("public").to_owned();
+    ///     cx.provide(Tenant(name));
+    ///     next.run().await
+    /// }
+    /// ```
+    pub fn provide<T: Clone + Send + Sync + 'static>(&self, value: T) {
+        self.provided
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(value);
+    }
+
+    /// A copy of the value of type `T` an earlier middleware handed on with
+    /// [`Ctx::provide`], if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::middleware::Next;
+    /// use lambda_route_core::response::{HttpError, IntoResponse, Response};
+    /// use lambda_route_core::Ctx;
+    ///
+    /// #[derive(Clone)]
+    /// struct Role(&'static str);
+    ///
+    /// async fn admins_only(cx: &Ctx<'_>, next: Next<'_>) -> Response {
+    ///     match cx.provided::<Role>() {
+    ///         Some(Role("admin")) => next.run().await,
+    ///         _ => HttpError::forbidden("admins only").into_response(),
+    ///     }
+    /// }
+    /// ```
+    pub fn provided<T: Clone + Send + Sync + 'static>(&self) -> Option<T> {
+        self.provided
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get::<T>()
+            .cloned()
     }
 }

@@ -18,6 +18,7 @@ mod ctx;
 pub mod describe;
 pub mod event;
 pub mod extract;
+pub mod middleware;
 mod observe;
 mod panic;
 pub mod registry;

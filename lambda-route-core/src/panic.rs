@@ -44,7 +44,7 @@ pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> &str {
         .unwrap_or("non-string panic payload")
 }
 
-fn internal_error() -> Response {
+pub(crate) fn internal_error() -> Response {
     Response::from_error(ErrorInfo::new(
         StatusCode::INTERNAL_SERVER_ERROR,
         "Internal server error",

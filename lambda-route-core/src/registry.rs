@@ -6,6 +6,7 @@ use std::pin::Pin;
 use crate::app::{AppState, StartupProblem};
 use crate::ctx::Ctx;
 use crate::describe::Operation;
+use crate::middleware::DynMiddleware;
 use crate::request::Request;
 use crate::response::Response;
 
@@ -125,6 +126,7 @@ pub struct Route {
     cors: bool,
     compress: bool,
     timeout_ms: Option<u32>,
+    middleware: &'static [&'static dyn DynMiddleware],
     check: CheckFn,
     describe: DescribeFn,
 }
@@ -146,6 +148,7 @@ impl Route {
             cors: true,
             compress: false,
             timeout_ms: None,
+            middleware: &[],
             check: no_check,
             describe: no_description,
         }
@@ -227,6 +230,35 @@ impl Route {
         self
     }
 
+    /// Records the route's `middleware = [..]` option: the route's own middleware, run in
+    /// this order after the app's (see [`middleware`](crate::middleware)). Generated code
+    /// builds each entry with `lambda_route::__private::erase_middleware(&f)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::middleware::Next;
+    /// use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// use lambda_route_core::response::{IntoResponse, Response};
+    /// use lambda_route_core::{Ctx, __private::erase_middleware};
+    ///
+    /// async fn audit(_cx: &Ctx<'_>, next: Next<'_>) -> Response {
+    ///     next.run().await
+    /// }
+    ///
+    /// fn shim<'r>(_cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     Box::pin(async { "secret".into_response() })
+    /// }
+    ///
+    /// static SECRET: Route = Route::new(&["GET"], "/secret", shim, Location::new("secret", module_path!(), file!(), line!()))
+    ///     .middleware(&[erase_middleware(&audit)]);
+    /// assert_eq!(SECRET.middleware_names().count(), 1);
+    /// ```
+    pub const fn middleware(mut self, middleware: &'static [&'static dyn DynMiddleware]) -> Self {
+        self.middleware = middleware;
+        self
+    }
+
     /// The route's start-up check.
     pub const fn check(mut self, check: CheckFn) -> Self {
         self.check = check;
@@ -273,6 +305,15 @@ impl Route {
     pub fn timeout(&self) -> Option<std::time::Duration> {
         self.timeout_ms
             .map(|ms| std::time::Duration::from_millis(u64::from(ms)))
+    }
+
+    /// The names of the route's own middleware (`middleware = [..]`), in order.
+    pub fn middleware_names(&self) -> impl Iterator<Item = &'static str> {
+        self.middleware.iter().map(|m| m.name())
+    }
+
+    pub(crate) fn middleware_list(&self) -> &'static [&'static dyn DynMiddleware] {
+        self.middleware
     }
 
     pub(crate) fn handler(&self) -> Handler {

@@ -1,7 +1,7 @@
 #![doc = include_str!("../../README.md")]
 
 pub use lambda_route_core::{
-    compress, cookie, describe, event, extract, registry, response, runtime,
+    compress, cookie, describe, event, extract, middleware, registry, response, runtime,
 };
 pub use lambda_route_core::{
     AccessLog, App, AppState, CatcherConflict, CatcherSite, Cors, Ctx, Dispatcher, Request,
@@ -60,8 +60,9 @@ pub mod prelude {
     pub use crate::extract::Valid;
     pub use crate::extract::{
         Arg, Authorizer, Bytes, Claims, Context, Cookies, CorrelationId, Form, FromRequest,
-        Headers, Json, Query, Rejection, State, Text,
+        Headers, Json, Provided, Query, Rejection, State, Text,
     };
+    pub use crate::middleware::{Middleware, Next};
     pub use crate::response::{
         Cookie, Error, Html, HttpError, IntoResponse, Redirect, Response, SameSite,
     };

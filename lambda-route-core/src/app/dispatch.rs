@@ -15,6 +15,7 @@ use crate::compress;
 use crate::cors::{CorsPolicy, Preflight};
 use crate::ctx::Ctx;
 use crate::event::{self, DecodeError};
+use crate::middleware::{DynMiddleware, Next};
 use crate::observe::{self, Observe};
 use crate::panic::{catch, panic_response, CatchUnwind};
 use crate::request::Request;
@@ -48,16 +49,18 @@ pub struct Dispatcher {
     /// environment never tears its app down), so `State<T>` is a plain `&'static T`.
     state: &'static AppState,
     /// `App::cors`; `None` costs a request this one check.
-    cors: Option<Box<CorsPolicy>>,
-    compress: compress::Config,
+    pub(super) cors: Option<Box<CorsPolicy>>,
+    pub(super) compress: compress::Config,
     /// `App::strip_prefix` and `App::trailing_slash`.
     paths: PathRules,
     /// `App::timeout`, `App::timeout_margin`.
-    timeouts: Timeouts,
+    pub(super) timeouts: Timeouts,
     /// How batches of queued requests are run and answered.
     batch: BatchConfig,
     /// The correlation header and the access log (`observe/`).
     observe: Observe,
+    /// `App::middleware`, in registration order.
+    middleware: Box<[Box<dyn DynMiddleware>]>,
 }
 
 impl Dispatcher {
@@ -80,6 +83,7 @@ impl Dispatcher {
             timeouts: Timeouts::default(),
             batch,
             observe: Observe::default(),
+            middleware: Box::default(),
         }
     }
 
@@ -101,6 +105,24 @@ impl Dispatcher {
     pub(super) fn with_timeouts(mut self, timeouts: Timeouts) -> Self {
         self.timeouts = timeouts;
         self
+    }
+
+    pub(super) fn with_middleware(mut self, middleware: Vec<Box<dyn DynMiddleware>>) -> Self {
+        self.middleware = middleware.into_boxed_slice();
+        self
+    }
+
+    /// `App::debug` or `LAMBDA_ROUTE_DEBUG=1`: prints the route table on stderr.
+    pub(super) fn debugged(self, on: bool) -> Self {
+        if on {
+            eprint!("{}", super::debug::Table(&self));
+        }
+        self
+    }
+
+    /// The app's middleware (`App::middleware`), in registration order.
+    pub(crate) fn middleware(&self) -> &[Box<dyn DynMiddleware>] {
+        &self.middleware
     }
 
     /// Decodes one event, routes it, runs the route, and encodes the response for the event's
@@ -296,11 +318,18 @@ impl Dispatcher {
                     matched = Some(entry);
                     params.set_decoded(request.source.path_is_decoded());
                     let cx = cx.insert(Ctx::new(request, params, self.state, entry, lambda));
-                    // Route timeouts (timeout.rs): no timer without a limit.
-                    match self.timeouts.limit(entry, lambda) {
-                        None => run(entry, cx).await,
-                        Some(limit) => {
-                            Box::pin(timeout::bounded(run(entry, cx), limit, entry)).await
+                    // Middleware (middleware/): without any, for the app or this route, the
+                    // route runs as it is; one emptiness check.
+                    if !self.middleware.is_empty() || !entry.middleware().is_empty() {
+                        // Boxed: the chain's state stays out of every request's future.
+                        Box::pin(self.chain(entry, cx, lambda)).await
+                    } else {
+                        // Route timeouts (timeout.rs): no timer without a limit.
+                        match self.timeouts.limit(entry, lambda) {
+                            None => run(entry, cx).await,
+                            Some(limit) => {
+                                Box::pin(timeout::bounded(run(entry, cx), limit, entry)).await
+                            }
                         }
                     }
                 }
@@ -346,6 +375,21 @@ impl Dispatcher {
             }
         }
         (response, matched, detail)
+    }
+
+    /// Runs the app's and the route's middleware around the route, all under the route's
+    /// timeout when there is one.
+    async fn chain<'r>(
+        &'r self,
+        entry: &'r RouteEntry,
+        cx: &'r Ctx<'r>,
+        lambda: Option<&'r lambda_runtime::Context>,
+    ) -> Response {
+        let chain = Next::new(cx, &self.middleware).run();
+        match self.timeouts.limit(entry, lambda) {
+            None => chain.await,
+            Some(limit) => timeout::bounded(chain, limit, entry).await,
+        }
     }
 
     /// The app's state, as routes read it through [`State<T>`](crate::extract::State).
@@ -411,7 +455,7 @@ impl Dispatcher {
 }
 
 /// Runs the matched route's shim; a panic while building or polling its future is a 500.
-async fn run<'r>(entry: &'r RouteEntry, cx: &'r Ctx<'r>) -> Response {
+pub(crate) async fn run<'r>(entry: &'r RouteEntry, cx: &'r Ctx<'r>) -> Response {
     let future = match catch(|| (entry.handler())(cx)) {
         Ok(future) => future,
         Err(payload) => return panic_response(entry.function(), payload.as_ref()),

@@ -5,6 +5,7 @@ use std::any::Any;
 use std::time::Duration;
 
 mod catchers;
+mod debug;
 mod dispatch;
 mod paths;
 mod state;
@@ -12,6 +13,8 @@ mod table;
 mod timeout;
 
 pub use catchers::{CatcherConflict, CatcherSite};
+pub(crate) use debug::Routes as RouteRows;
+pub(crate) use dispatch::run as run_route;
 pub use dispatch::Dispatcher;
 pub use paths::TrailingSlash;
 pub use state::AppState;
@@ -24,6 +27,7 @@ use timeout::Timeouts;
 use crate::batch::BatchConfig;
 use crate::compress::{self, Compression, MediaRange};
 use crate::cors::Cors;
+use crate::middleware::{DynMiddleware, Middleware};
 use crate::observe::{AccessLog, Observe};
 use crate::registry::{self, Route};
 
@@ -56,6 +60,10 @@ pub struct App {
     observe: Observe,
     /// An invalid `correlation_header` name, reported by [`App::build`].
     bad_correlation_header: Option<String>,
+    /// `App::middleware`, in registration order.
+    middleware: Vec<Box<dyn DynMiddleware>>,
+    /// `App::debug`.
+    debug: bool,
 }
 
 impl App {
@@ -319,6 +327,48 @@ impl App {
         self
     }
 
+    /// Adds a middleware that wraps every route: an `async fn(&Ctx<'_>, Next<'_>) ->
+    /// Response`, or a value of a type implementing [`Middleware`]. The app's middleware runs
+    /// in registration order, before each route's own `middleware = [..]`; see
+    /// [`middleware`](crate::middleware) for what a middleware can do.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::middleware::Next;
+    /// use lambda_route_core::response::Response;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// async fn no_store(_cx: &Ctx<'_>, next: Next<'_>) -> Response {
+    ///     next.run().await.with_header(
+    ///         http::header::CACHE_CONTROL,
+    ///         http::HeaderValue::from_static("no-store"),
+    ///     )
+    /// }
+    ///
+    /// let app = App::new().middleware(no_store);
+    /// ```
+    pub fn middleware<M: Middleware>(mut self, middleware: M) -> Self {
+        self.middleware.push(Box::new(middleware));
+        self
+    }
+
+    /// Prints the route table at start-up ([`App::build`]) on stderr, with each route's
+    /// middleware chain, CORS, compression and timeout, and the app-wide settings. Setting
+    /// the environment variable `LAMBDA_ROUTE_DEBUG=1` does the same without a rebuild.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new().debug(cfg!(debug_assertions));
+    /// ```
+    pub fn debug(mut self, on: bool) -> Self {
+        self.debug = on;
+        self
+    }
+
     /// Collects every registered route and catcher, runs the routes' start-up checks and
     /// builds the route table.
     ///
@@ -369,7 +419,9 @@ impl App {
                 .with_compression(self.compress)
                 .with_paths(self.paths)
                 .with_timeouts(self.timeouts)
-                .with_observe(self.observe),
+                .with_observe(self.observe)
+                .with_middleware(self.middleware)
+                .debugged(self.debug || debug::requested()),
         )
     }
 }

@@ -83,6 +83,28 @@ impl RouteEntry {
         operation
     }
 
+    /// The names of the route's own middleware (`middleware = [..]`), in the order they run
+    /// (after the app's): each function's path, or the type's for a configured middleware.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use lambda_route_core::App;
+    ///
+    /// let dispatcher = App::new().build().unwrap();
+    /// for entry in dispatcher.entries() {
+    ///     println!("{}: {}", entry.template(), entry.middleware_names().collect::<Vec<_>>().join(" -> "));
+    /// }
+    /// ```
+    pub fn middleware_names(&self) -> impl Iterator<Item = &'static str> {
+        self.route.middleware_names()
+    }
+
+    /// The route's own middleware (`middleware = [..]`), run after the app's.
+    pub(crate) fn middleware(&self) -> &'static [&'static dyn crate::middleware::DynMiddleware] {
+        self.route.middleware_list()
+    }
+
     pub(crate) fn handler(&self) -> Handler {
         self.route.handler()
     }

@@ -34,6 +34,7 @@ mod valid;
 #[cfg(feature = "validate")]
 mod wire;
 
+pub use crate::middleware::Provided;
 pub use crate::response::{FieldError, LocSegment};
 pub use crate::router::PathParams;
 pub use arg::Arg;

@@ -140,6 +140,14 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
     let cors_option = route.cors.map(|enabled| quote!(.cors(#enabled)));
     let compress_option = route.compress.then(|| quote!(.compress()));
     let timeout_option = route.timeout_ms.map(|ms| quote!(.timeout_ms(#ms)));
+    // Each entry located at its path: one that is not a middleware is reported there.
+    let middleware_option = (!route.middleware.is_empty()).then(|| {
+        let entries = route
+            .middleware
+            .iter()
+            .map(|path| quote_spanned!(path.span()=> #p::erase_middleware(&#path)));
+        quote!(.middleware(&[#(#entries),*]))
+    });
 
     quote! {
         #item
@@ -178,6 +186,7 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
                 #cors_option
                 #compress_option
                 #timeout_option
+                #middleware_option
                 .check(#check)
                 .describe(#describe)
             }

@@ -23,6 +23,8 @@ pub(crate) struct Route {
     pub(crate) compress: bool,
     /// The `timeout_ms = N` option.
     pub(crate) timeout_ms: Option<u32>,
+    /// The `middleware = [a, b]` option: each entry's path, in order.
+    pub(crate) middleware: Vec<syn::Path>,
     pub(crate) args: Vec<Arg>,
 }
 
@@ -112,11 +114,19 @@ pub(crate) fn validate(
     let mut cors = None;
     let mut compress = false;
     let mut timeout_ms = None;
+    let mut middleware = Vec::new();
     let mut method_option: Option<Vec<String>> = None;
     let mut seen: Vec<String> = Vec::new();
     let known: &[&str] = match methods {
-        Methods::Fixed(_) => &["status", "cors", "compress", "timeout_ms"],
-        Methods::FromOption => &["method", "status", "cors", "compress", "timeout_ms"],
+        Methods::Fixed(_) => &["status", "cors", "compress", "timeout_ms", "middleware"],
+        Methods::FromOption => &[
+            "method",
+            "status",
+            "cors",
+            "compress",
+            "timeout_ms",
+            "middleware",
+        ],
     };
     for option in &options {
         let key = option.key.to_string();
@@ -148,6 +158,7 @@ pub(crate) fn validate(
                 Ok(ms) => timeout_ms = Some(ms),
                 Err((span, msg)) => errors.push(span, msg),
             },
+            ("middleware", Some(value)) => middleware = parse_middleware(value, &mut errors),
             ("cors", Some(value)) => match value {
                 Expr::Lit(ExprLit {
                     lit: Lit::Bool(flag),
@@ -329,6 +340,7 @@ pub(crate) fn validate(
             cors,
             compress,
             timeout_ms,
+            middleware,
             args,
         }),
     }
@@ -408,6 +420,41 @@ fn parse_status(value: &Expr) -> Result<u16, (Span, String)> {
         },
         other => Err((other.span(), message.to_owned())),
     }
+}
+
+/// `middleware = [a, b::c]`: a non-empty list of paths (an `async fn`, or a `const`/`static`
+/// value of a type implementing `Middleware`); whether each one is a middleware is the type
+/// checker's to say, at the path.
+fn parse_middleware(value: &Expr, errors: &mut Errors) -> Vec<syn::Path> {
+    let Expr::Array(array) = value else {
+        errors.push_spanned(
+            value,
+            "`middleware` takes a list of middleware: `middleware = [require_auth]` or \
+             `middleware = [require_auth, audit]`",
+        );
+        return Vec::new();
+    };
+    if array.elems.is_empty() {
+        errors.push_spanned(
+            value,
+            "`middleware = []` lists no middleware: name at least one, or remove the option",
+        );
+    }
+    let mut paths = Vec::new();
+    for elem in &array.elems {
+        match elem {
+            Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+                paths.push(path.path.clone());
+            }
+            other => errors.push_spanned(
+                other,
+                "a middleware is named by its path: an `async fn` (`require_auth`), or a \
+                 `const` or `static` value implementing `Middleware` (`const LIMIT: RateLimit = \
+                 RateLimit::per_second(5);` then `middleware = [LIMIT]`)",
+            ),
+        }
+    }
+    paths
 }
 
 /// Lambda's longest timeout, 15 minutes: a route timeout beyond it could never fire.

@@ -263,17 +263,7 @@ fn print_banner(dispatcher: &Dispatcher, addr: SocketAddr, kind: EventKind) {
         if routes.len() == 1 { "" } else { "s" },
         kind.source()
     );
-    let width = routes.iter().map(|r| r.template.len()).max().unwrap_or(0);
-    for route in &routes {
-        println!(
-            "  {:<7} {:<width$}  {} ({}:{})",
-            route.methods.join(","),
-            route.template,
-            route.function,
-            route.file,
-            route.line
-        );
-    }
+    print!("{}", crate::app::RouteRows(dispatcher));
 }
 
 async fn handle(
