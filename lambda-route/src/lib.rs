@@ -35,6 +35,8 @@ pub use lambda_route_core::garde;
 /// HTTP types used in route signatures and responses, re-exported from the `http` crate.
 pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
 
+pub mod testing;
+
 /// Everything a typical route module needs: `use lambda_route::prelude::*;`.
 pub mod prelude {
     #[cfg(feature = "validate")]
