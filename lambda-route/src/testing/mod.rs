@@ -7,14 +7,14 @@
 //! use lambda_route::testing::TestClient;
 //! use serde::{Deserialize, Serialize};
 //!
-//! #[derive(Serialize, Deserialize, Debug, PartialEq)]
+//! #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 //! struct Todo { id: u64, title: String }
 //!
 //! struct Db(Vec<Todo>);
 //!
 //! #[get("/todos/<id>")]
-//! fn todo(id: u64, db: State<Db>, #[header("x-api-key")] _key: String) -> Option<Json<&'static Todo>> {
-//!     db.0.iter().find(|t| t.id == id).map(Json)
+//! fn todo(id: u64, db: State<Db>, #[header("x-api-key")] _key: String) -> Option<Json<Todo>> {
+//!     db.0.iter().find(|t| t.id == id).cloned().map(Json)
 //! }
 //!
 //! # #[tokio::main(flavor = "current_thread")]
@@ -178,9 +178,11 @@ impl TestClient {
     /// # async fn main() -> Result<(), lambda_route::StartupError> {
     /// let single = TestClient::new(App::new())?.source(Source::Alb);
     /// let multi = TestClient::new(App::new())?.source(Source::Alb).multi_value_headers(true);
-    /// let send = |client: &TestClient| client.get("/tags").header("x-tag", "a").header("x-tag", "b").send();
-    /// assert_eq!(send(&single).await.text(), "b"); // single-value mode keeps the last value
-    /// assert_eq!(send(&multi).await.text(), "a|b");
+    /// for (client, seen) in [(single, "b"), (multi, "a|b")] {
+    ///     // In single-value mode the load balancer keeps the last value.
+    ///     let res = client.get("/tags").header("x-tag", "a").header("x-tag", "b").send().await;
+    ///     assert_eq!(res.text(), seen);
+    /// }
     /// # Ok(()) }
     /// ```
     #[must_use]
@@ -253,7 +255,7 @@ impl TestClient {
     /// # #[tokio::main(flavor = "current_thread")]
     /// # async fn main() -> Result<(), lambda_route::StartupError> {
     /// let client = TestClient::new(App::new())?;
-    /// let purge = Method::from_bytes(b"PURGE").unwrap();
+    /// let purge = lambda_route::Method::from_bytes(b"PURGE").unwrap();
     /// assert_eq!(client.request(purge, "/items").send().await.text(), "purged");
     /// # Ok(()) }
     /// ```
@@ -789,9 +791,9 @@ impl TestRequest<'_> {
     /// # #[tokio::main(flavor = "current_thread")]
     /// # async fn main() -> Result<(), lambda_route::StartupError> {
     /// let client = TestClient::new(App::new())?;
-    /// let stage = |source| async move { client.get("/stage").source(source).send().await.text().to_owned() };
-    /// assert_eq!(stage(Source::ApiGatewayV1).await, r#"Some("test")"#);
-    /// assert_eq!(stage(Source::Alb).await, "None");
+    /// for (source, stage) in [(Source::ApiGatewayV1, r#"Some("test")"#), (Source::Alb, "None")] {
+    ///     assert_eq!(client.get("/stage").source(source).send().await.text(), stage);
+    /// }
     /// # Ok(()) }
     /// ```
     pub fn source(mut self, source: Source) -> Self {
