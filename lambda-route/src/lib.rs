@@ -1,4 +1,4 @@
-#![doc = include_str!("../../README.md")]
+#![doc = include_str!("../README.md")]
 
 pub use lambda_route_core::{
     compress, cookie, describe, event, extract, registry, response, runtime,
