@@ -202,3 +202,19 @@ impl Kind {
         }
     }
 }
+
+/// Every answer shape the test client (`lambda_route::testing`) sends: each source, and ALB
+/// with single- (`false`) and multi-value (`true`) headers.
+pub const SHAPES: [(lambda_route::event::Source, bool); 8] = {
+    use lambda_route::event::Source;
+    [
+        (Source::ApiGatewayV1, false),
+        (Source::HttpApiV1, false),
+        (Source::HttpApiV2, false),
+        (Source::FunctionUrl, false),
+        (Source::Alb, false),
+        (Source::Alb, true),
+        (Source::VpcLatticeV1, false),
+        (Source::VpcLatticeV2, false),
+    ]
+};

@@ -19,7 +19,7 @@ use lambda_route::describe::{ParamLocation, Parameter};
 use lambda_route::event::Source;
 use lambda_route::prelude::*;
 use lambda_route::testing::{TestClient, TestRequest};
-use lambda_route_tests::{aimed_at, dispatcher};
+use lambda_route_tests::{aimed_at, dispatcher, SHAPES};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -111,18 +111,6 @@ fn jar(headers: Headers<'_>, cookies: Cookies<'_>) -> String {
 }
 
 // ---- requests and answers ----
-
-/// Every source shape: each source, and ALB in both header modes.
-const SHAPES: [(Source, bool); 8] = [
-    (Source::ApiGatewayV1, false),
-    (Source::HttpApiV1, false),
-    (Source::HttpApiV2, false),
-    (Source::FunctionUrl, false),
-    (Source::Alb, false),
-    (Source::Alb, true),
-    (Source::VpcLatticeV1, false),
-    (Source::VpcLatticeV2, false),
-];
 
 /// A `GET path` request sent as an event of `source` (`multi`: ALB's multi-value mode).
 fn get<'c>(client: &'c TestClient, source: Source, multi: bool, path: &str) -> TestRequest<'c> {

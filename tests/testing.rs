@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use lambda_route::event::Source;
 use lambda_route::prelude::*;
 use lambda_route::testing::{LambdaContext, TestClient};
-use lambda_route_tests::{aimed_at, Kind};
+use lambda_route_tests::{aimed_at, Kind, SHAPES};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -115,18 +115,6 @@ fn source(request: &Request<'_>) -> String {
 }
 
 // ---- shapes ----
-
-/// Every answer shape: each source, and ALB in both header modes.
-const SHAPES: [(Source, bool); 8] = [
-    (Source::ApiGatewayV1, false),
-    (Source::HttpApiV1, false),
-    (Source::HttpApiV2, false),
-    (Source::FunctionUrl, false),
-    (Source::Alb, false),
-    (Source::Alb, true),
-    (Source::VpcLatticeV1, false),
-    (Source::VpcLatticeV2, false),
-];
 
 fn client() -> TestClient {
     TestClient::new(App::new()).unwrap()
