@@ -3,8 +3,7 @@
 //!
 //! ```
 //! use lambda_route::prelude::*;
-//! use lambda_route::event::Source;
-//! use lambda_route::testing::TestClient;
+//! use lambda_route::testing::{Source, TestClient};
 //! use serde::{Deserialize, Serialize};
 //!
 //! #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -51,13 +50,17 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
-use crate::event::{DecodeError, Source};
+use crate::event::DecodeError;
 use crate::{App, Dispatcher, Method, Request, StartupError};
 
 mod event;
 mod response;
 
 pub use response::TestResponse;
+
+/// The event sources a request can be sent as ([`TestRequest::source`]), the same type as
+/// [`crate::event::Source`].
+pub use crate::event::Source;
 
 /// The Lambda invocation context (`lambda_runtime::Context`), for
 /// [`TestRequest::lambda_context`] and [`TestClient::send_raw_with`].
