@@ -1,6 +1,6 @@
-//! Request bodies through real events: `Form<T>` (REST v1, HTTP API v2, ALB single- and
-//! multi-value, a base64 Function URL body), repeated names, every bad field in one 422, the
-//! 415 for another content type; `Text` and `Bytes`, including a body that is not UTF-8.
+//! Request bodies through real events of every source, as text and base64, sent by the test
+//! client: `Form<T>`, repeated names, every bad field in one 422, the 415 for another content
+//! type; `Text` and `Bytes`, including a body that is not UTF-8.
 
 #![allow(
     clippy::unwrap_used,
@@ -9,11 +9,13 @@
     reason = "tests panic on failure"
 )]
 
-use base64::Engine as _;
+use std::sync::OnceLock;
+
+use lambda_route::event::Source;
 use lambda_route::prelude::*;
-use lambda_route_tests::{aimed_at, dispatch, dispatcher};
+use lambda_route::testing::TestClient;
+use lambda_route_tests::{dispatcher, SHAPES};
 use serde::Deserialize;
-use serde_json::{json, Value};
 
 // ---- routes ----
 
@@ -50,84 +52,38 @@ fn bytes(body: Bytes<'_>) -> String {
     format!("{} bytes: {:02x?}", body.0.len(), body.0)
 }
 
-// ---- events ----
-
-/// Where a body comes from: a real event of each source that carries one.
-#[derive(Debug, Clone, Copy)]
-enum Source {
-    RestV1,
-    HttpV2,
-    AlbSingle,
-    AlbMulti,
-    FunctionUrl,
-}
-
-const ALL: [Source; 5] = [
-    Source::RestV1,
-    Source::HttpV2,
-    Source::AlbSingle,
-    Source::AlbMulti,
-    Source::FunctionUrl,
-];
+// ---- requests ----
 
 /// `POST path` with `body` (base64-encoded when `base64`) and `content-type` (none when
-/// `None`), written into the header map(s) that source reads; `(statusCode, body)` of the
-/// answer.
-fn post(
-    source: Source,
+/// `None`), sent by the test client as an event of `shape`; the answer's status and body.
+async fn post(
+    shape: (Source, bool),
     path: &str,
     content_type: Option<&str>,
     body: &[u8],
     base64: bool,
-) -> (u64, String) {
-    let text = if base64 {
-        base64::engine::general_purpose::STANDARD.encode(body)
-    } else {
-        String::from_utf8(body.to_vec()).unwrap()
-    };
-    let mut edits = vec![("/body", json!(text)), ("/isBase64Encoded", json!(base64))];
-    let (fixture, single, multi) = match source {
-        Source::RestV1 => (
-            "apigw-v1-post.json",
-            Some("/headers/Content-Type"),
-            Some("/multiValueHeaders/Content-Type"),
-        ),
-        Source::HttpV2 => ("http-v2-post.json", Some("/headers/content-type"), None),
-        Source::AlbSingle => ("alb-single-value.json", Some("/headers/content-type"), None),
-        Source::AlbMulti => (
-            "alb-multi-value.json",
-            None,
-            Some("/multiValueHeaders/content-type"),
-        ),
-        Source::FunctionUrl => (
-            "function-url-post-base64.json",
-            Some("/headers/content-type"),
-            None,
-        ),
-    };
-    // `null` removes the header (the REST fixture has one).
-    let (one, list) = match content_type {
-        Some(ct) => (json!(ct), json!([ct])),
-        None => (Value::Null, Value::Null),
-    };
-    edits.extend(single.map(|p| (p, one)));
-    edits.extend(multi.map(|p| (p, list)));
-    let response = dispatch(&aimed_at(fixture, "POST", path, &edits));
-    (
-        response["statusCode"].as_u64().unwrap(),
-        match &response["body"] {
-            Value::String(body) => body.clone(),
-            other => panic!("{source:?}: body {other}"),
-        },
-    )
+) -> (u16, String) {
+    static CLIENT: OnceLock<TestClient> = OnceLock::new();
+    let client = CLIENT.get_or_init(|| TestClient::new(App::new()).unwrap());
+    let mut request = client
+        .post(path)
+        .source(shape.0)
+        .multi_value_headers(shape.1)
+        .body(body)
+        .base64(base64);
+    if let Some(content_type) = content_type {
+        request = request.header("content-type", content_type);
+    }
+    let res = request.send().await;
+    (res.status().as_u16(), res.text().to_owned())
 }
 
 const FORM: Option<&str> = Some("application/x-www-form-urlencoded");
 
 // ---- tests ----
 
-#[test]
-fn form_fields_lists_and_options_on_every_source() {
+#[tokio::test]
+async fn form_fields_lists_and_options_on_every_source() {
     let cases: [(&str, &str); 3] = [
         (
             "email=jane%40example.com&age=30&topic=rust&topic=aws+lambda&newsletter=true",
@@ -143,11 +99,11 @@ fn form_fields_lists_and_options_on_every_source() {
             r#"Signup { email: "café crème", age: 0, topic: [], newsletter: None }"#,
         ),
     ];
-    for source in ALL {
+    for source in SHAPES {
         for base64 in [false, true] {
             for (body, expected) in cases {
                 assert_eq!(
-                    post(source, "/signup", FORM, body.as_bytes(), base64),
+                    post(source, "/signup", FORM, body.as_bytes(), base64).await,
                     (200, expected.to_owned()),
                     "{source:?} base64={base64} {body}"
                 );
@@ -156,9 +112,9 @@ fn form_fields_lists_and_options_on_every_source() {
     }
 }
 
-#[test]
-fn form_content_types() {
-    for source in ALL {
+#[tokio::test]
+async fn form_content_types() {
+    for source in SHAPES {
         for (content_type, status) in [
             (
                 Some("application/x-www-form-urlencoded; charset=UTF-8"),
@@ -178,7 +134,7 @@ fn form_content_types() {
                 }
             };
             assert_eq!(
-                post(source, "/signup", content_type, b"email=x&age=1", false),
+                post(source, "/signup", content_type, b"email=x&age=1", false).await,
                 (status, expected.to_owned()),
                 "{source:?} {content_type:?}"
             );
@@ -186,11 +142,11 @@ fn form_content_types() {
     }
 }
 
-#[test]
-fn every_bad_form_field_is_listed_with_a_bad_path_parameter() {
-    for source in [Source::RestV1, Source::HttpV2, Source::AlbSingle] {
+#[tokio::test]
+async fn every_bad_form_field_is_listed_with_a_bad_path_parameter() {
+    for source in SHAPES {
         assert_eq!(
-            post(source, "/users/x/signup", FORM, b"age=old&topic=a&newsletter=maybe", false),
+            post(source, "/users/x/signup", FORM, b"age=old&topic=a&newsletter=maybe", false).await,
             (
                 422,
                 r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["path","id"],"type":"parse_error","msg":"invalid u32: invalid digit found in string"},{"loc":["body","age"],"type":"parse_error","msg":"invalid u8: invalid digit found in string"},{"loc":["body","newsletter"],"type":"parse_error","msg":"invalid bool: provided string was not `true` or `false`"},{"loc":["body","email"],"type":"missing","msg":"field required"}]}"#.to_owned()
@@ -200,11 +156,11 @@ fn every_bad_form_field_is_listed_with_a_bad_path_parameter() {
     }
 }
 
-#[test]
-fn a_form_body_that_is_not_utf8_is_400() {
-    for source in ALL {
+#[tokio::test]
+async fn a_form_body_that_is_not_utf8_is_400() {
+    for source in SHAPES {
         assert_eq!(
-            post(source, "/signup", FORM, b"email=\xff&age=1", true),
+            post(source, "/signup", FORM, b"email=\xff&age=1", true).await,
             (
                 400,
                 r#"{"statusCode":400,"message":"Form body is not valid UTF-8"}"#.to_owned()
@@ -214,9 +170,9 @@ fn a_form_body_that_is_not_utf8_is_400() {
     }
 }
 
-#[test]
-fn text_and_bytes_take_any_content_type() {
-    for source in ALL {
+#[tokio::test]
+async fn text_and_bytes_take_any_content_type() {
+    for source in SHAPES {
         for base64 in [false, true] {
             for content_type in [Some("text/plain"), Some("application/json"), None] {
                 assert_eq!(
@@ -226,12 +182,13 @@ fn text_and_bytes_take_any_content_type() {
                         content_type,
                         "héllo + wörld".as_bytes(),
                         base64
-                    ),
+                    )
+                    .await,
                     (200, "13 chars: héllo + wörld".to_owned()),
                     "{source:?} {content_type:?} base64={base64}"
                 );
                 assert_eq!(
-                    post(source, "/bytes", content_type, b"a+b", base64),
+                    post(source, "/bytes", content_type, b"a+b", base64).await,
                     (200, "3 bytes: [61, 2b, 62]".to_owned()),
                     "{source:?} {content_type:?} base64={base64}"
                 );
@@ -240,9 +197,9 @@ fn text_and_bytes_take_any_content_type() {
     }
 }
 
-#[test]
-fn text_that_is_not_utf8_is_400_and_bytes_take_it() {
-    for source in ALL {
+#[tokio::test]
+async fn text_that_is_not_utf8_is_400_and_bytes_take_it() {
+    for source in SHAPES {
         assert_eq!(
             post(
                 source,
@@ -250,7 +207,8 @@ fn text_that_is_not_utf8_is_400_and_bytes_take_it() {
                 Some("application/octet-stream"),
                 b"\xff\xfe",
                 true
-            ),
+            )
+            .await,
             (
                 400,
                 r#"{"statusCode":400,"message":"Request body is not valid UTF-8"}"#.to_owned()
@@ -264,23 +222,24 @@ fn text_that_is_not_utf8_is_400_and_bytes_take_it() {
                 Some("application/octet-stream"),
                 b"\xff\xfe",
                 true
-            ),
+            )
+            .await,
             (200, "2 bytes: [ff, fe]".to_owned()),
             "{source:?}"
         );
     }
 }
 
-#[test]
-fn an_empty_body_is_empty() {
-    for source in ALL {
+#[tokio::test]
+async fn an_empty_body_is_empty() {
+    for source in SHAPES {
         assert_eq!(
-            post(source, "/text", None, b"", false),
+            post(source, "/text", None, b"", false).await,
             (200, "0 chars: ".to_owned()),
             "{source:?}"
         );
         assert_eq!(
-            post(source, "/bytes", None, b"", false),
+            post(source, "/bytes", None, b"", false).await,
             (200, "0 bytes: []".to_owned()),
             "{source:?}"
         );

@@ -306,3 +306,18 @@ pub fn get_request(path: &str, headers: &[&str]) -> String {
     request.push_str("\r\n");
     request
 }
+/// Every answer shape the test client (`lambda_route::testing`) sends: each source, and ALB
+/// with single- (`false`) and multi-value (`true`) headers.
+pub const SHAPES: [(lambda_route::event::Source, bool); 8] = {
+    use lambda_route::event::Source;
+    [
+        (Source::ApiGatewayV1, false),
+        (Source::HttpApiV1, false),
+        (Source::HttpApiV2, false),
+        (Source::FunctionUrl, false),
+        (Source::Alb, false),
+        (Source::Alb, true),
+        (Source::VpcLatticeV1, false),
+        (Source::VpcLatticeV2, false),
+    ]
+};

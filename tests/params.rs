@@ -1,9 +1,9 @@
 //! `#[query]`, `#[header]` and `#[cookie]` arguments, and the `Headers` and `Cookies`
-//! extractors, through real events: REST v1 (multi-value query and headers, `Cookie`
-//! header), HTTP API v2 (`rawQueryString`, comma-joined headers, `cookies` array), ALB in
-//! both header modes with percent-encoded query text, and VPC Lattice v1 (comma-joined
-//! headers). Exact statuses and bodies, every failure of a request in one 422, and what the
-//! routes describe.
+//! extractors, through real events of every source sent by the test client: REST v1 and HTTP
+//! API payload 1.0 (multi-value query and headers, `Cookie` header), HTTP API v2 and Function
+//! URL (`rawQueryString`, comma-joined headers, `cookies` array), ALB in both header modes
+//! with percent-encoded query text, and VPC Lattice v1 (comma-joined headers) and v2. Exact
+//! statuses and bodies, every failure of a request in one 422, and what the routes describe.
 
 #![allow(
     clippy::unwrap_used,
@@ -16,10 +16,12 @@ use std::fmt;
 use std::str::FromStr;
 
 use lambda_route::describe::{ParamLocation, Parameter};
+use lambda_route::event::Source;
 use lambda_route::prelude::*;
-use lambda_route_tests::{aimed_at, dispatch, dispatcher};
+use lambda_route::testing::{TestClient, TestRequest};
+use lambda_route_tests::{aimed_at, dispatcher, SHAPES};
 use serde::Deserialize;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 // ---- routes ----
 
@@ -108,170 +110,36 @@ fn jar(headers: Headers<'_>, cookies: Cookies<'_>) -> String {
     )
 }
 
-// ---- events ----
+// ---- requests and answers ----
 
-/// A REST v1 event aimed at `GET path`: query and headers in both maps (the single-value
-/// one keeps the last value, as API Gateway does), cookies as a `Cookie` header.
-fn rest_v1(path: &str, query: &[(&str, &str)], headers: &[(&str, &str)]) -> Vec<u8> {
-    let (single_q, multi_q) = maps(query);
-    let (single_h, multi_h) = maps(headers);
-    aimed_at(
-        "apigw-v1-post.json",
-        "GET",
-        path,
-        &[
-            ("/queryStringParameters", single_q),
-            ("/multiValueQueryStringParameters", multi_q),
-            ("/headers", single_h),
-            ("/multiValueHeaders", multi_h),
-        ],
-    )
+/// A `GET path` request sent as an event of `source` (`multi`: ALB's multi-value mode).
+fn get<'c>(client: &'c TestClient, source: Source, multi: bool, path: &str) -> TestRequest<'c> {
+    client.get(path).source(source).multi_value_headers(multi)
 }
 
-/// An HTTP API v2 event aimed at `GET path`: the raw query string as given, the headers
-/// joined with commas as API Gateway joins them, cookies in the `cookies` array.
-fn http_v2(path: &str, raw_query: &str, headers: &[(&str, &str)], cookies: &[&str]) -> Vec<u8> {
-    aimed_at(
-        "http-v2-post.json",
-        "GET",
-        path,
-        &[
-            ("/rawQueryString", json!(raw_query)),
-            ("/queryStringParameters", json!({})),
-            ("/headers", joined(headers)),
-            ("/cookies", json!(cookies)),
-        ],
-    )
+fn client() -> TestClient {
+    TestClient::new(App::new()).unwrap()
 }
 
-/// An ALB event in multi-value mode: query text percent-encoded as the client sent it.
-fn alb_multi(path: &str, query: &[(&str, &str)], headers: &[(&str, &str)]) -> Vec<u8> {
-    aimed_at(
-        "alb-multi-value.json",
-        "GET",
-        path,
-        &[
-            ("/multiValueQueryStringParameters", maps(query).1),
-            ("/multiValueHeaders", maps(headers).1),
-        ],
-    )
-}
-
-/// An ALB event in single-value mode (the last value of a repeated name survives).
-fn alb_single(path: &str, query: &[(&str, &str)], headers: &[(&str, &str)]) -> Vec<u8> {
-    aimed_at(
-        "alb-single-value.json",
-        "GET",
-        path,
-        &[
-            ("/queryStringParameters", maps(query).0),
-            ("/headers", maps(headers).0),
-        ],
-    )
-}
-
-/// A VPC Lattice v1 event: single-value query map, comma-joined headers.
-fn lattice_v1(path: &str, query: &[(&str, &str)], headers: &[(&str, &str)]) -> Vec<u8> {
-    aimed_at(
-        "lattice-v1-post.json",
-        "GET",
-        path,
-        &[
-            ("/query_string_parameters", maps(query).0),
-            ("/headers", joined(headers)),
-        ],
-    )
-}
-
-/// A Function URL event: headers joined with commas like HTTP API v2, cookies in `cookies`.
-fn function_url(
-    path: &str,
-    raw_query: &str,
-    headers: &[(&str, &str)],
-    cookies: &[&str],
-) -> Vec<u8> {
-    aimed_at(
-        "function-url-get.json",
-        "GET",
-        path,
-        &[
-            ("/rawQueryString", json!(raw_query)),
-            ("/headers", joined(headers)),
-            ("/cookies", json!(cookies)),
-        ],
-    )
-}
-
-/// A VPC Lattice v2 event: query and header values as arrays, kept apart.
-fn lattice_v2(path: &str, query: &[(&str, &str)], headers: &[(&str, &str)]) -> Vec<u8> {
-    aimed_at(
-        "lattice-v2-get.json",
-        "GET",
-        path,
-        &[
-            ("/queryStringParameters", maps(query).1),
-            ("/headers", maps(headers).1),
-        ],
-    )
-}
-
-/// `pairs` as a single-value map (last value wins) and a multi-value map.
-fn maps(pairs: &[(&str, &str)]) -> (Value, Value) {
-    let mut single = Map::new();
-    let mut multi = Map::<String, Value>::new();
-    for (name, value) in pairs {
-        single.insert((*name).to_owned(), json!(value));
-        match multi.get_mut(*name) {
-            Some(Value::Array(values)) => values.push(json!(value)),
-            _ => {
-                multi.insert((*name).to_owned(), json!([value]));
-            }
-        }
-    }
-    (Value::Object(single), Value::Object(multi))
-}
-
-/// `pairs` as a map whose repeated names are joined with commas.
-fn joined(pairs: &[(&str, &str)]) -> Value {
-    let mut map = Map::<String, Value>::new();
-    for (name, value) in pairs {
-        let text = match map.get(*name) {
-            Some(Value::String(before)) => format!("{before},{value}"),
-            _ => (*value).to_owned(),
-        };
-        map.insert((*name).to_owned(), json!(text));
-    }
-    Value::Object(map)
-}
-
-/// The status and body of the response to `event`: a JSON body parsed (the error body's
-/// exact text is tested beside its writer), a text body as it is, with its content type.
-fn answer(event: &[u8]) -> (u64, String, Value) {
-    let response = dispatch(event);
-    let status = response["statusCode"].as_u64().unwrap();
-    let headers = response
-        .get("headers")
-        .or_else(|| response.get("multiValueHeaders"))
-        .unwrap();
-    let content_type = match &headers["content-type"] {
-        Value::Array(values) => values[0].as_str().unwrap().to_owned(),
-        value => value.as_str().unwrap().to_owned(),
-    };
-    let body = response["body"].as_str().unwrap();
+/// The status, content type and body of the answer: a JSON body parsed (the error body's
+/// exact text is tested beside its writer), a text body as it is.
+async fn answer(request: TestRequest<'_>) -> (u16, String, Value) {
+    let res = request.send().await;
+    let content_type = res.header("content-type").unwrap().to_owned();
     let body = if content_type == "application/json" {
-        serde_json::from_str(body).unwrap()
+        res.json()
     } else {
-        json!(body)
+        json!(res.text())
     };
-    (status, content_type, body)
+    (res.status().as_u16(), content_type, body)
 }
 
-fn ok(body: &str) -> (u64, String, Value) {
+fn ok(body: &str) -> (u16, String, Value) {
     (200, "text/plain; charset=utf-8".to_owned(), json!(body))
 }
 
 /// A 422 listing `detail`.
-fn invalid(detail: Value) -> (u64, String, Value) {
+fn invalid(detail: Value) -> (u16, String, Value) {
     (
         422,
         "application/json".to_owned(),
@@ -281,116 +149,130 @@ fn invalid(detail: Value) -> (u64, String, Value) {
 
 // ---- tests ----
 
-#[test]
-fn every_form_from_rest_v1() {
-    let event = rest_v1(
-        "/search",
-        &[
-            ("q", "a b+c"),
-            ("tag", "x"),
-            ("limit", "10"),
-            ("tag", "y%20z"),
-            ("sort-by", "date"),
-        ],
-        &[("X-API-Key", "k1"), ("Cookie", "theme=dark; session=s%201")],
-    );
+#[tokio::test]
+async fn every_form_from_rest_v1() {
+    let client = client();
     // REST v1 query values arrive decoded: `+` and `%20` are not decoded again.
+    let request = get(&client, Source::ApiGatewayV1, false, "/search")
+        .query("q", "a b+c")
+        .query("tag", "x")
+        .query("limit", "10")
+        .query("tag", "y%20z")
+        .query("sort-by", "date")
+        .header("X-API-Key", "k1")
+        .header("Cookie", "theme=dark; session=s%201");
     assert_eq!(
-        answer(&event),
+        answer(request).await,
         ok(
             r#"q="a b+c" limit=Some(10) sort=Some(Date) tag=["x", "y%20z"] key="k1" session=Some("s%201")"#
         )
     );
 }
 
-#[test]
-fn every_form_from_http_v2() {
-    let event = http_v2(
-        "/search",
-        "q=a+b%2Bc&tag=x&limit=10&tag=y%20z&sort-by=name",
-        &[("x-api-key", "k2")],
-        &["session=abc", "theme=dark"],
-    );
+#[tokio::test]
+async fn every_form_from_http_v2() {
+    let client = client();
+    let request = get(
+        &client,
+        Source::HttpApiV2,
+        false,
+        "/search?q=a+b%2Bc&tag=x&limit=10&tag=y%20z&sort-by=name",
+    )
+    .header("x-api-key", "k2")
+    .cookie("session", "abc")
+    .cookie("theme", "dark");
     // `rawQueryString` is decoded once, `+` as a space.
     assert_eq!(
-        answer(&event),
+        answer(request).await,
         ok(
             r#"q="a b+c" limit=Some(10) sort=Some(Name) tag=["x", "y z"] key="k2" session=Some("abc")"#
         )
     );
 }
 
-#[test]
-fn every_form_from_alb_both_modes() {
-    let query = [
-        ("q", "caf%C3%A9+au+lait"),
-        ("tag", "a%26b"),
-        ("tag", "c"),
-        ("sort-by", "name"),
-    ];
-    let headers = [("x-api-key", "k3"), ("cookie", "session=x")];
+#[tokio::test]
+async fn every_form_from_alb_both_modes() {
+    let client = client();
+    let request = |multi| {
+        get(
+            &client,
+            Source::Alb,
+            multi,
+            "/search?q=caf%C3%A9+au+lait&tag=a%26b&tag=c&sort-by=name",
+        )
+        .header("x-api-key", "k3")
+        .header("cookie", "session=x")
+    };
     assert_eq!(
-        answer(&alb_multi("/search", &query, &headers)),
+        answer(request(true)).await,
         ok(
             r#"q="café au lait" limit=None sort=Some(Name) tag=["a&b", "c"] key="k3" session=Some("x")"#
         )
     );
     // Single-value mode: ALB kept the last `tag` only.
     assert_eq!(
-        answer(&alb_single("/search", &query, &headers)),
+        answer(request(false)).await,
         ok(r#"q="café au lait" limit=None sort=Some(Name) tag=["c"] key="k3" session=Some("x")"#)
     );
 }
 
-#[test]
-fn every_form_from_lattice_v1() {
-    let event = lattice_v1(
-        "/search",
-        &[("q", "a+b"), ("tag", "t")],
-        &[("x-api-key", "k4")],
-    );
+#[tokio::test]
+async fn every_form_from_lattice_v1() {
+    let client = client();
+    let request = get(&client, Source::VpcLatticeV1, false, "/search")
+        .query("q", "a+b")
+        .query("tag", "t")
+        .header("x-api-key", "k4");
     assert_eq!(
-        answer(&event),
+        answer(request).await,
         ok(r#"q="a+b" limit=None sort=None tag=["t"] key="k4" session=None"#)
     );
 }
 
-#[test]
-fn every_form_from_function_url_and_lattice_v2() {
+#[tokio::test]
+async fn every_form_from_function_url_and_lattice_v2() {
+    let client = client();
+    let request = get(
+        &client,
+        Source::FunctionUrl,
+        false,
+        "/search?q=a+b&tag=x%2Cy&tag=z",
+    )
+    .header("X-API-KEY", "k5")
+    .cookie("session", "u");
     assert_eq!(
-        answer(&function_url(
-            "/search",
-            "q=a+b&tag=x%2Cy&tag=z",
-            &[("X-API-KEY", "k5")],
-            &["session=u"]
-        )),
+        answer(request).await,
         ok(r#"q="a b" limit=None sort=None tag=["x,y", "z"] key="k5" session=Some("u")"#)
     );
+    let request = get(&client, Source::VpcLatticeV2, false, "/search")
+        .query("q", "a+b")
+        .query("tag", "x")
+        .query("tag", "y")
+        .query("limit", "1")
+        .header("x-api-key", "k6")
+        .cookie("session", "v");
     assert_eq!(
-        answer(&lattice_v2(
-            "/search",
-            &[("q", "a+b"), ("tag", "x"), ("tag", "y"), ("limit", "1")],
-            &[("x-api-key", "k6"), ("cookie", "session=v")]
-        )),
+        answer(request).await,
         ok(r#"q="a+b" limit=Some(1) sort=None tag=["x", "y"] key="k6" session=Some("v")"#)
     );
 }
 
-#[test]
-fn optional_and_list_parameters_may_be_absent() {
-    let expected = ok(r#"q="" limit=None sort=None tag=[] key="k" session=None"#);
-    assert_eq!(
-        answer(&rest_v1("/search", &[("q", "")], &[("x-api-key", "k")])),
-        expected
-    );
-    assert_eq!(
-        answer(&http_v2("/search", "q=", &[("X-Api-Key", "k")], &[])),
-        expected
-    );
+#[tokio::test]
+async fn optional_and_list_parameters_may_be_absent() {
+    let client = client();
+    for (source, multi) in SHAPES {
+        let request = get(&client, source, multi, "/search?q=").header("X-Api-Key", "k");
+        assert_eq!(
+            answer(request).await,
+            ok(r#"q="" limit=None sort=None tag=[] key="k" session=None"#),
+            "{source}"
+        );
+    }
 }
 
-#[test]
-fn every_failure_in_one_422() {
+#[tokio::test]
+async fn every_failure_in_one_422() {
+    let client = client();
     // Nothing but a bad `limit` and a bad `sort-by`: two required values missing too.
     let detail = json!([
         {"loc": ["query", "q"], "type": "missing", "msg": "field required"},
@@ -398,30 +280,15 @@ fn every_failure_in_one_422() {
         {"loc": ["query", "sort-by"], "type": "parse_error", "msg": "invalid SortKey: \"size\" is not one of name, date"},
         {"loc": ["header", "x-api-key"], "type": "missing", "msg": "field required"},
     ]);
-    assert_eq!(
-        answer(&rest_v1(
-            "/search",
-            &[("limit", "ten"), ("sort-by", "size")],
-            &[]
-        )),
-        invalid(detail.clone())
-    );
-    assert_eq!(
-        answer(&http_v2("/search", "limit=ten&sort-by=size", &[], &[])),
-        invalid(detail.clone())
-    );
-    assert_eq!(
-        answer(&alb_multi(
-            "/search",
-            &[("limit", "ten"), ("sort-by", "size")],
-            &[]
-        )),
-        invalid(detail)
-    );
+    for (source, multi) in SHAPES {
+        let request = get(&client, source, multi, "/search?limit=ten&sort-by=size");
+        assert_eq!(answer(request).await, invalid(detail.clone()), "{source}");
+    }
 }
 
-#[test]
-fn parameter_failures_join_path_and_extractor_failures() {
+#[tokio::test]
+async fn parameter_failures_join_path_and_extractor_failures() {
+    let client = client();
     let detail = json!([
         {"loc": ["path", "id"], "type": "parse_error", "msg": "invalid u64: invalid digit found in string"},
         {"loc": ["query", "limit"], "type": "missing", "msg": "field required"},
@@ -429,25 +296,24 @@ fn parameter_failures_join_path_and_extractor_failures() {
         {"loc": ["cookie", "session"], "type": "missing", "msg": "field required"},
         {"loc": ["query", "page"], "type": "missing", "msg": "field required"},
     ]);
-    assert_eq!(
-        answer(&rest_v1("/items/x", &[], &[])),
-        invalid(detail.clone())
-    );
-    assert_eq!(answer(&http_v2("/items/x", "", &[], &[])), invalid(detail));
-    // All present: the raw identifier `r#type` reads `type`.
-    assert_eq!(
-        answer(&http_v2(
-            "/items/7",
-            "limit=3&page=2&type=book",
-            &[("X-Api-Key", "k")],
-            &["session=s"]
-        )),
-        ok(r#"id=7 limit=3 key="k" session="s" type=Some("book") page=2"#)
-    );
+    for (source, multi) in SHAPES {
+        let request = get(&client, source, multi, "/items/x");
+        assert_eq!(answer(request).await, invalid(detail.clone()), "{source}");
+        // All present: the raw identifier `r#type` reads `type`.
+        let request = get(&client, source, multi, "/items/7?limit=3&page=2&type=book")
+            .header("X-Api-Key", "k")
+            .cookie("session", "s");
+        assert_eq!(
+            answer(request).await,
+            ok(r#"id=7 limit=3 key="k" session="s" type=Some("book") page=2"#),
+            "{source}"
+        );
+    }
 }
 
-#[test]
-fn repeated_headers_fill_a_vec_on_every_source() {
+#[tokio::test]
+async fn repeated_headers_fill_a_vec_on_every_source() {
+    let client = client();
     let headers = [
         ("x-tag", "a"),
         ("X-Request-Id", "1"),
@@ -455,91 +321,91 @@ fn repeated_headers_fill_a_vec_on_every_source() {
         ("X-Request-Id", "2"),
         ("x-num", "7"),
     ];
-    let expected = ok(r#"x_tag=["a", "b c"] x_num=Some(7) ids=[1, 2]"#);
-    // Kept apart by the source.
-    assert_eq!(answer(&rest_v1("/headers", &[], &headers)), expected);
-    assert_eq!(answer(&alb_multi("/headers", &[], &headers)), expected);
-    assert_eq!(answer(&lattice_v2("/headers", &[], &headers)), expected);
-    // Joined with commas by the source, split again.
-    assert_eq!(answer(&http_v2("/headers", "", &headers, &[])), expected);
-    assert_eq!(
-        answer(&function_url("/headers", "", &headers, &[])),
-        expected
-    );
-    assert_eq!(answer(&lattice_v1("/headers", &[], &headers)), expected);
-    // ALB single-value mode keeps the last value only.
-    assert_eq!(
-        answer(&alb_single("/headers", &[], &headers)),
-        ok(r#"x_tag=["b c"] x_num=Some(7) ids=[2]"#)
-    );
-    // None at all: empty lists.
-    assert_eq!(
-        answer(&http_v2("/headers", "", &[], &[])),
-        ok("x_tag=[] x_num=None ids=[]")
-    );
+    for (source, multi) in SHAPES {
+        let mut request = get(&client, source, multi, "/headers");
+        for (name, value) in headers {
+            request = request.header(name, value);
+        }
+        // Kept apart by the source, or joined with commas by it and split again; ALB
+        // single-value mode keeps the last value only.
+        let expected = if source == Source::Alb && !multi {
+            r#"x_tag=["b c"] x_num=Some(7) ids=[2]"#
+        } else {
+            r#"x_tag=["a", "b c"] x_num=Some(7) ids=[1, 2]"#
+        };
+        assert_eq!(
+            answer(request).await,
+            ok(expected),
+            "{source} multi={multi}"
+        );
+        // None at all: empty lists.
+        assert_eq!(
+            answer(get(&client, source, multi, "/headers")).await,
+            ok("x_tag=[] x_num=None ids=[]"),
+            "{source}"
+        );
+    }
 }
 
-#[test]
-fn a_bad_list_element_is_located_by_position() {
-    let headers = [
-        ("X-Request-Id", "1"),
-        ("X-Request-Id", "two"),
-        ("x-num", "300"),
-    ];
+#[tokio::test]
+async fn a_bad_list_element_is_located_by_position() {
+    let client = client();
     let detail = json!([
         {"loc": ["header", "x-num"], "type": "parse_error", "msg": "invalid u8: number too large to fit in target type"},
         {"loc": ["header", "X-Request-Id", 1], "type": "parse_error", "msg": "invalid u32: invalid digit found in string"},
     ]);
-    assert_eq!(
-        answer(&rest_v1("/headers", &[], &headers)),
-        invalid(detail.clone())
-    );
-    assert_eq!(
-        answer(&http_v2("/headers", "", &headers, &[])),
-        invalid(detail)
-    );
+    for source in [
+        Source::ApiGatewayV1,
+        Source::HttpApiV2,
+        Source::VpcLatticeV2,
+    ] {
+        let request = get(&client, source, false, "/headers")
+            .header("X-Request-Id", "1")
+            .header("X-Request-Id", "two")
+            .header("x-num", "300");
+        assert_eq!(answer(request).await, invalid(detail.clone()), "{source}");
+    }
 }
 
-#[test]
-fn cookies_from_every_form() {
+#[tokio::test]
+async fn cookies_from_every_form() {
+    let client = client();
     let expected = ok(r#"theme="dark" id=[1, 2]"#);
-    // v2: one `cookies` item per cookie, or several in one item.
-    assert_eq!(
-        answer(&http_v2(
-            "/cookies",
-            "",
-            &[],
-            &["id=1", "theme=dark", "id=2"]
-        )),
-        expected
+    // One cookie at a time, in each source's own form (v2 `cookies` items, else one
+    // `Cookie` header).
+    for (source, multi) in SHAPES {
+        let request = get(&client, source, multi, "/cookies")
+            .cookie("id", "1")
+            .cookie("theme", "dark")
+            .cookie("id", "2");
+        assert_eq!(answer(request).await, expected, "{source}");
+    }
+    // v2: several cookies in one `cookies` item.
+    let event = aimed_at(
+        "http-v2-post.json",
+        "GET",
+        "/cookies",
+        &[("/cookies", json!(["id=1; theme=dark; id=2"]))],
     );
+    let res = client.send_raw(&event).await.unwrap();
     assert_eq!(
-        answer(&http_v2("/cookies", "", &[], &["id=1; theme=dark; id=2"])),
-        expected
+        (res.status().as_u16(), res.text()),
+        (200, r#"theme="dark" id=[1, 2]"#)
     );
     // v1 and ALB: `Cookie` headers, junk pairs skipped.
-    assert_eq!(
-        answer(&rest_v1(
-            "/cookies",
-            &[],
-            &[
-                ("Cookie", "id=1; junk; =x; theme=\"dark\""),
-                ("cookie", "id=2")
-            ]
-        )),
-        expected
-    );
-    assert_eq!(
-        answer(&alb_single(
-            "/cookies",
-            &[],
-            &[("cookie", "theme=dark;id=1;id=2")]
-        )),
-        expected
-    );
+    let request = get(&client, Source::ApiGatewayV1, false, "/cookies")
+        .header("Cookie", "id=1; junk; =x; theme=\"dark\"")
+        .header("cookie", "id=2");
+    assert_eq!(answer(request).await, expected);
+    let request =
+        get(&client, Source::Alb, false, "/cookies").header("cookie", "theme=dark;id=1;id=2");
+    assert_eq!(answer(request).await, expected);
     // Missing and unparsable.
+    let request = get(&client, Source::HttpApiV2, false, "/cookies")
+        .cookie("id", "x")
+        .cookie("Theme", "dark");
     assert_eq!(
-        answer(&http_v2("/cookies", "", &[], &["id=x", "Theme=dark"])),
+        answer(request).await,
         invalid(json!([
             {"loc": ["cookie", "theme"], "type": "missing", "msg": "field required"},
             {"loc": ["cookie", "id", 0], "type": "parse_error", "msg": "invalid u32: invalid digit found in string"},
@@ -547,39 +413,37 @@ fn cookies_from_every_form() {
     );
 }
 
-#[test]
-fn headers_and_cookies_extractors() {
-    let expected = ok(
-        r#"key=Some("k") tags=["a", "b"] has_tag=true theme=Some("dark") ids=["1", "2"] cookies=[("id", "1"), ("theme", "dark"), ("id", "2")]"#,
-    );
+#[tokio::test]
+async fn headers_and_cookies_extractors() {
+    let client = client();
+    let request = get(&client, Source::ApiGatewayV1, false, "/jar")
+        .header("x-api-key", "k")
+        .header("X-Tag", "a")
+        .header("X-Tag", "b")
+        .header("Cookie", "id=1; theme=dark")
+        .header("Cookie", "id=2");
     assert_eq!(
-        answer(&rest_v1(
-            "/jar",
-            &[],
-            &[
-                ("x-api-key", "k"),
-                ("X-Tag", "a"),
-                ("X-Tag", "b"),
-                ("Cookie", "id=1; theme=dark"),
-                ("Cookie", "id=2"),
-            ]
-        )),
-        expected
+        answer(request).await,
+        ok(
+            r#"key=Some("k") tags=["a", "b"] has_tag=true theme=Some("dark") ids=["1", "2"] cookies=[("id", "1"), ("theme", "dark"), ("id", "2")]"#,
+        )
     );
     // v2 joins the repeated header; `Headers` gives it as delivered.
+    let request = get(&client, Source::HttpApiV2, false, "/jar")
+        .header("x-api-key", "k")
+        .header("X-Tag", "a")
+        .header("X-Tag", "b")
+        .cookie("id", "1")
+        .cookie("theme", "dark")
+        .cookie("id", "2");
     assert_eq!(
-        answer(&http_v2(
-            "/jar",
-            "",
-            &[("x-api-key", "k"), ("X-Tag", "a"), ("X-Tag", "b")],
-            &["id=1", "theme=dark", "id=2"]
-        )),
+        answer(request).await,
         ok(
             r#"key=Some("k") tags=["a,b"] has_tag=true theme=Some("dark") ids=["1", "2"] cookies=[("id", "1"), ("theme", "dark"), ("id", "2")]"#
         )
     );
     assert_eq!(
-        answer(&http_v2("/jar", "", &[], &[])),
+        answer(get(&client, Source::HttpApiV2, false, "/jar")).await,
         ok(r#"key=None tags=[] has_tag=false theme=None ids=[] cookies=[]"#)
     );
 }

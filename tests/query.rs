@@ -1,7 +1,7 @@
-//! `Query<T>` through real events of every source that carries a query string (REST v1
-//! multi-value maps, HTTP API v2 `rawQueryString`, ALB's percent-encoded map, VPC Lattice
-//! v2): values, repeated names into a `Vec`, renamed and optional fields, every failure in one
-//! 422 next to a path parameter's, and the parameters a route describes.
+//! `Query<T>` through real events of every source (sent by the test client, and ALB's and
+//! VPC Lattice v2's captured fixtures as they are): values, repeated names into a `Vec`,
+//! renamed and optional fields, every failure in one 422 next to a path parameter's, and the
+//! parameters a route describes.
 
 #![allow(
     clippy::unwrap_used,
@@ -10,11 +10,15 @@
     reason = "tests panic on failure"
 )]
 
+use std::sync::OnceLock;
+
 use lambda_route::describe::{ParamLocation, Parameter};
+use lambda_route::event::Source;
 use lambda_route::prelude::*;
-use lambda_route_tests::{aimed_at, dispatch, dispatcher, percent_encode};
+use lambda_route::testing::TestClient;
+use lambda_route_tests::{aimed_at, dispatch, dispatcher, SHAPES};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 
 // ---- routes ----
 
@@ -85,87 +89,37 @@ fn health(Query(h): Query<Health>) -> String {
     format!("{h:?}")
 }
 
-// ---- events and answers ----
+// ---- requests and answers ----
 
-#[derive(Debug, Clone, Copy)]
-enum Api {
-    RestV1,
-    HttpV2,
-}
-
-const BOTH: [Api; 2] = [Api::RestV1, Api::HttpV2];
-
-/// A real event of `api` aimed at `GET path` with the query `pairs`, written the way that
-/// source writes it: REST v1 as both of its maps, HTTP API v2 as `rawQueryString` (encoded)
-/// and its comma-joined map.
-fn get(api: Api, path: &str, pairs: &[(&str, &str)]) -> Value {
-    let event = match api {
-        Api::RestV1 => {
-            let mut single = serde_json::Map::new();
-            let mut multi = serde_json::Map::<String, Value>::new();
-            for (name, value) in pairs {
-                single.insert((*name).to_owned(), json!(value));
-                match multi.get_mut(*name) {
-                    Some(Value::Array(values)) => values.push(json!(value)),
-                    _ => {
-                        multi.insert((*name).to_owned(), json!([value]));
-                    }
-                }
-            }
-            aimed_at(
-                "apigw-v1-post.json",
-                "GET",
-                path,
-                &[
-                    ("/queryStringParameters", json!(single)),
-                    ("/multiValueQueryStringParameters", json!(multi)),
-                ],
-            )
-        }
-        Api::HttpV2 => {
-            let raw: Vec<String> = pairs
-                .iter()
-                .map(|(n, v)| format!("{}={}", percent_encode(n), percent_encode(v)))
-                .collect();
-            let mut joined = serde_json::Map::<String, Value>::new();
-            for (name, value) in pairs {
-                let text = match joined.get(*name) {
-                    Some(Value::String(before)) => format!("{before},{value}"),
-                    _ => (*value).to_owned(),
-                };
-                joined.insert((*name).to_owned(), json!(text));
-            }
-            aimed_at(
-                "http-v2-post.json",
-                "GET",
-                path,
-                &[
-                    ("/rawQueryString", json!(raw.join("&"))),
-                    ("/queryStringParameters", json!(joined)),
-                ],
-            )
-        }
-    };
-    dispatch(&event)
-}
-
-/// The whole response `api` writes.
-fn answer(api: Api, status: u16, content_type: &str, body: &str) -> Value {
-    match api {
-        Api::RestV1 => json!({
-            "statusCode": status,
-            "multiValueHeaders": {"content-type": [content_type]},
-            "body": body,
-            "isBase64Encoded": false
-        }),
-        Api::HttpV2 => json!({
-            "statusCode": status,
-            "headers": {"content-type": content_type},
-            "cookies": [],
-            "body": body,
-            "isBase64Encoded": false
-        }),
+/// `GET path` with the query `pairs` (percent-encoded by the client), sent by the test client
+/// as an event of `shape`: the answer's status, content type and body, after checking that
+/// the content type is its only header and the body is text.
+async fn get(shape: (Source, bool), path: &str, pairs: &[(&str, &str)]) -> (u16, String, String) {
+    static CLIENT: OnceLock<TestClient> = OnceLock::new();
+    let client = CLIENT.get_or_init(|| TestClient::new(App::new()).unwrap());
+    let mut request = client
+        .get(path)
+        .source(shape.0)
+        .multi_value_headers(shape.1);
+    for (name, value) in pairs {
+        request = request.query(name, value);
     }
+    let res = request.send().await;
+    assert_eq!(res.headers().len(), 1, "{shape:?}: {:?}", res.headers());
+    assert!(!res.is_base64_encoded(), "{shape:?}");
+    let content_type = res.header("content-type").unwrap().to_owned();
+    (res.status().as_u16(), content_type, res.text().to_owned())
+}
+
+/// The expected answer.
+fn answer(status: u16, content_type: &str, body: &str) -> (u16, String, String) {
+    (status, content_type.to_owned(), body.to_owned())
+}
+
+/// The shapes that keep a repeated parameter's values apart: not ALB in single-value mode
+/// (the last value only) nor VPC Lattice v1 (one joined value).
+fn keeps_repeats(shape: &(Source, bool)) -> bool {
+    *shape != (Source::Alb, false) && shape.0 != Source::VpcLatticeV1
 }
 
 const TEXT: &str = "text/plain; charset=utf-8";
@@ -173,9 +127,9 @@ const JSON: &str = "application/json";
 
 // ---- tests ----
 
-#[test]
-fn values_lists_renames_and_options() {
-    for api in BOTH {
+#[tokio::test]
+async fn values_lists_renames_and_options() {
+    for api in SHAPES.into_iter().filter(keeps_repeats) {
         let cases: [(&[(&str, &str)], &str); 4] = [
             (
                 &[("limit", "5")],
@@ -204,21 +158,20 @@ fn values_lists_renames_and_options() {
         ];
         for (pairs, body) in cases {
             assert_eq!(
-                get(api, "/search", pairs),
-                answer(api, 200, TEXT, body),
+                get(api, "/search", pairs).await,
+                answer(200, TEXT, body),
                 "{api:?} {pairs:?}"
             );
         }
     }
 }
 
-#[test]
-fn a_missing_required_parameter_is_422() {
-    for api in BOTH {
+#[tokio::test]
+async fn a_missing_required_parameter_is_422() {
+    for api in SHAPES {
         assert_eq!(
-            get(api, "/search", &[("tag", "a")]),
+            get(api, "/search", &[("tag", "a")]).await,
             answer(
-                api,
                 422,
                 JSON,
                 r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["query","limit"],"type":"missing","msg":"field required"}]}"#
@@ -228,13 +181,12 @@ fn a_missing_required_parameter_is_422() {
     }
 }
 
-#[test]
-fn every_unparseable_parameter_is_listed() {
-    for api in BOTH {
+#[tokio::test]
+async fn every_unparseable_parameter_is_listed() {
+    for api in SHAPES {
         assert_eq!(
-            get(api, "/search", &[("limit", "ten")]),
+            get(api, "/search", &[("limit", "ten")]).await,
             answer(
-                api,
                 422,
                 JSON,
                 r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["query","limit"],"type":"parse_error","msg":"invalid u32: invalid digit found in string"}]}"#
@@ -242,9 +194,8 @@ fn every_unparseable_parameter_is_listed() {
             "{api:?}"
         );
         assert_eq!(
-            get(api, "/search", &[("order", "up"), ("limit", "-1")]),
+            get(api, "/search", &[("order", "up"), ("limit", "-1")]).await,
             answer(
-                api,
                 422,
                 JSON,
                 r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["query","limit"],"type":"parse_error","msg":"invalid u32: invalid digit found in string"},{"loc":["query","order"],"type":"parse_error","msg":"invalid Order: expected one of `asc`, `desc`"}]}"#
@@ -254,13 +205,12 @@ fn every_unparseable_parameter_is_listed() {
     }
 }
 
-#[test]
-fn query_and_path_failures_are_answered_together() {
-    for api in BOTH {
+#[tokio::test]
+async fn query_and_path_failures_are_answered_together() {
+    for api in SHAPES {
         assert_eq!(
-            get(api, "/users/x/items", &[("order", "up")]),
+            get(api, "/users/x/items", &[("order", "up")]).await,
             answer(
-                api,
                 422,
                 JSON,
                 r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["path","id"],"type":"parse_error","msg":"invalid u64: invalid digit found in string"},{"loc":["query","order"],"type":"parse_error","msg":"invalid Order: expected one of `asc`, `desc`"},{"loc":["query","limit"],"type":"missing","msg":"field required"}]}"#
@@ -268,9 +218,8 @@ fn query_and_path_failures_are_answered_together() {
             "{api:?}"
         );
         assert_eq!(
-            get(api, "/users/7/items", &[("limit", "2")]),
+            get(api, "/users/7/items", &[("limit", "2")]).await,
             answer(
-                api,
                 200,
                 TEXT,
                 "7 Page { limit: 2, next_token: None, tag: [], order: None }"

@@ -1,4 +1,4 @@
-#![doc = include_str!("../../README.md")]
+#![doc = include_str!("../README.md")]
 
 pub use lambda_route_core::{
     compress, cookie, describe, event, extract, middleware, registry, response, runtime,
@@ -53,6 +53,8 @@ pub use lambda_route_core::tracing;
 
 /// HTTP types used in route signatures and responses, re-exported from the `http` crate.
 pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
+
+pub mod testing;
 
 /// Everything a typical route module needs: `use lambda_route::prelude::*;`.
 pub mod prelude {
