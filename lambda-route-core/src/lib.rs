@@ -17,6 +17,7 @@ mod ctx;
 pub mod describe;
 pub mod event;
 pub mod extract;
+pub mod openapi;
 mod panic;
 pub mod registry;
 mod request;
@@ -46,3 +47,10 @@ pub use ::cookie;
 /// `validate` feature.
 #[cfg(feature = "validate")]
 pub use garde;
+
+/// The JSON Schema crate behind the OpenAPI document ([`openapi`]), re-exported so an app
+/// derives `JsonSchema` at the version lambda-route was built with:
+/// `#[derive(JsonSchema)] #[schemars(crate = "lambda_route::schemars")]`. Requires the
+/// `openapi` feature.
+#[cfg(feature = "openapi")]
+pub use schemars;

@@ -6,6 +6,7 @@ use std::pin::Pin;
 use crate::app::{AppState, StartupProblem};
 use crate::ctx::Ctx;
 use crate::describe::Operation;
+use crate::openapi::RouteDoc;
 use crate::request::Request;
 use crate::response::Response;
 
@@ -127,6 +128,7 @@ pub struct Route {
     timeout_ms: Option<u32>,
     check: CheckFn,
     describe: DescribeFn,
+    doc: &'static RouteDoc,
 }
 
 impl Route {
@@ -148,6 +150,7 @@ impl Route {
             timeout_ms: None,
             check: no_check,
             describe: no_description,
+            doc: &crate::openapi::UNDOCUMENTED,
         }
     }
 
@@ -237,6 +240,19 @@ impl Route {
     pub const fn describe(mut self, describe: DescribeFn) -> Self {
         self.describe = describe;
         self
+    }
+
+    /// The route's documentation for the OpenAPI document: its doc comment, the `tags`,
+    /// `summary`, `operation_id`, `responses`, `security`, `deprecated` and `hidden` options,
+    /// and its schema hooks. Read only when the document is built.
+    pub const fn doc(mut self, doc: &'static RouteDoc) -> Self {
+        self.doc = doc;
+        self
+    }
+
+    /// The route's documentation (see [`Route::doc`]).
+    pub fn documentation(&self) -> &'static RouteDoc {
+        self.doc
     }
 
     /// Upper-case HTTP methods.

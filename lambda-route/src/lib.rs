@@ -1,7 +1,7 @@
 #![doc = include_str!("../../README.md")]
 
 pub use lambda_route_core::{
-    compress, cookie, describe, event, extract, registry, response, runtime,
+    compress, cookie, describe, event, extract, openapi, registry, response, runtime,
 };
 pub use lambda_route_core::{
     App, AppState, CatcherConflict, CatcherSite, Cors, Ctx, Dispatcher, Request, RouteConflict,
@@ -32,6 +32,26 @@ pub use response::{Cookie, Error, Html, HttpError, IntoResponse, Redirect, Respo
 #[cfg(feature = "validate")]
 pub use lambda_route_core::garde;
 
+/// The JSON Schema crate behind the OpenAPI document, at the version lambda-route was built
+/// with (schemars 1). Requires the `openapi` feature (on by default).
+///
+/// Derive `JsonSchema` on the bodies and answers of your routes; without it a type is
+/// documented untyped. `crate = ..` points the derive here, so the app need not list
+/// schemars itself:
+///
+/// ```
+/// use lambda_route::schemars::{self, JsonSchema};
+///
+/// #[derive(JsonSchema)]
+/// #[schemars(crate = "lambda_route::schemars")]
+/// struct Todo { id: u64, title: String }
+///
+/// let schema = schemars::schema_for!(Todo);
+/// assert_eq!(schema.get("type").and_then(|t| t.as_str()), Some("object"));
+/// ```
+#[cfg(feature = "openapi")]
+pub use lambda_route_core::schemars;
+
 /// HTTP types used in route signatures and responses, re-exported from the `http` crate.
 pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
 
@@ -43,6 +63,8 @@ pub mod prelude {
         Arg, Authorizer, Bytes, Claims, Context, Cookies, Form, FromRequest, Headers, Json, Query,
         Rejection, State, Text,
     };
+    #[cfg(feature = "openapi")]
+    pub use crate::openapi::{OpenApi, SecurityScheme};
     pub use crate::response::{
         Cookie, Error, Html, HttpError, IntoResponse, Redirect, Response, SameSite,
     };

@@ -50,6 +50,9 @@ pub struct App {
     /// The first invalid `strip_prefix`, reported by [`App::build`].
     bad_prefix: Option<(String, String)>,
     timeouts: Timeouts,
+    /// `App::openapi`.
+    #[cfg(feature = "openapi")]
+    openapi: Option<crate::openapi::serve::Docs>,
 }
 
 impl App {
@@ -255,6 +258,25 @@ impl App {
         self
     }
 
+    /// Serves the app's OpenAPI 3.1 document, generated from its routes, at
+    /// [`OpenApi::path`](crate::openapi::OpenApi::path) (`/openapi.json` by default). The
+    /// document is built on the first request for it; it does not list itself. A route
+    /// declared on the same path wins. Requires the `openapi` feature.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use lambda_route_core::openapi::OpenApi;
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new().openapi(OpenApi::new("Todos API", "1.0.0").description("Things to do"));
+    /// ```
+    #[cfg(feature = "openapi")]
+    pub fn openapi(mut self, config: crate::openapi::OpenApi) -> Self {
+        self.openapi = Some(crate::openapi::serve::Docs::new(config));
+        self
+    }
+
     /// Collects every registered route and catcher, runs the routes' start-up checks and
     /// builds the route table.
     ///
@@ -297,9 +319,12 @@ impl App {
             None => None,
         };
         let (router, entries) = table::build(&routes, &self.state)?;
-        Ok(Dispatcher::new(router, entries, catchers, self.state, cors)
+        let dispatcher = Dispatcher::new(router, entries, catchers, self.state, cors)
             .with_compression(self.compress)
             .with_paths(self.paths)
-            .with_timeouts(self.timeouts))
+            .with_timeouts(self.timeouts);
+        #[cfg(feature = "openapi")]
+        let dispatcher = dispatcher.with_docs(self.openapi);
+        Ok(dispatcher)
     }
 }

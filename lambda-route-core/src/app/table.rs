@@ -90,6 +90,11 @@ impl RouteEntry {
     pub(crate) fn function(&self) -> &'static str {
         self.route.location().function()
     }
+
+    /// The route's record (the OpenAPI document reads its documentation and location).
+    pub(crate) fn route(&self) -> &'static Route {
+        self.route
+    }
 }
 
 /// Builds the router and the entry table, in the records' order (route ids are indexes into
