@@ -92,6 +92,10 @@ impl RouteEntry {
     }
 
     /// The route's record (the OpenAPI document reads its documentation and location).
+    #[cfg_attr(
+        not(feature = "openapi"),
+        expect(dead_code, reason = "read by the OpenAPI document only")
+    )]
     pub(crate) fn route(&self) -> &'static Route {
         self.route
     }

@@ -84,10 +84,18 @@ impl ResponseDoc {
         self.content_type
     }
 
+    #[cfg_attr(
+        not(feature = "openapi"),
+        expect(dead_code, reason = "read by the OpenAPI document only")
+    )]
     pub(crate) fn schema(&self) -> Option<SchemaFn> {
         self.schema
     }
 
+    #[cfg_attr(
+        not(feature = "openapi"),
+        expect(dead_code, reason = "read by the OpenAPI document only")
+    )]
     pub(crate) fn default_status(&self) -> Option<u16> {
         self.status
     }
