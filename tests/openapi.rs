@@ -423,3 +423,54 @@ fn only_get_and_head_reach_the_document_and_routes_win() {
         r#"{"statusCode":404,"message":"Not found"}"#
     );
 }
+
+#[test]
+fn swagger_ui_page_with_files_from_a_base_url() {
+    static DOCS: OnceLock<lambda_route::Dispatcher> = OnceLock::new();
+    let docs = DOCS.get_or_init(|| {
+        App::new()
+            .swagger_ui_from("/docs", "https://static.example.com/swagger-ui/")
+            .openapi(OpenApi::new("Items <&>", "1.0.0"))
+            .build()
+            .unwrap()
+    });
+    let run = |event: &[u8]| -> Value {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        serde_json::from_slice(&runtime.block_on(docs.dispatch(event)).unwrap()).unwrap()
+    };
+    let get = |path: &str| {
+        run(&aimed_at(
+            "http-v2-named-stage.json",
+            "GET",
+            path,
+            &[("/body", Value::Null)],
+        ))
+    };
+    // The page itself, under the stage, no redirect; every URL relative to it or absolute.
+    let page = get("/prod/docs");
+    assert_eq!(page["statusCode"], 200);
+    assert_eq!(page["headers"]["content-type"], "text/html; charset=utf-8");
+    let html = page["body"].as_str().unwrap();
+    for needle in [
+        "<title>Items &lt;&amp;&gt;</title>",
+        r#"<link rel="stylesheet" href="https://static.example.com/swagger-ui/swagger-ui.css">"#,
+        r#"<script src="https://static.example.com/swagger-ui/swagger-ui-bundle.js"></script>"#,
+        r#"url: new URL("openapi.json", window.location.href).href"#,
+    ] {
+        assert!(html.contains(needle), "{needle} not in {html}");
+    }
+    // `/docs/` is the same page, its document one level up.
+    let slash = get("/prod/docs/");
+    assert!(slash["body"]
+        .as_str()
+        .unwrap()
+        .contains(r#"new URL("../openapi.json""#));
+    // The files are not served by the function in this mode; the page is not in the document.
+    assert_eq!(get("/prod/docs/swagger-ui.css")["statusCode"], 404);
+    let document = docs.openapi_document().unwrap();
+    assert_eq!(document["info"]["title"], "Items <&>");
+    assert!(document["paths"].get("/docs").is_none());
+    assert!(document["paths"].get("/openapi.json").is_none());
+}

@@ -6,7 +6,8 @@
 //!
 //! Run it locally (no AWS account needed): `cargo run -p todos`, then
 //! `curl localhost:3000/todos`; its OpenAPI document is at `/openapi.json`, and
-//! `cargo run -p todos -- --openapi` prints it. Deployed to Lambda, the same binary answers API Gateway
+//! `cargo run -p todos -- --openapi` prints it; with `--features swagger-ui`, Swagger UI is
+//! at `/docs`. Deployed to Lambda, the same binary answers API Gateway
 //! (REST and HTTP APIs), Function URL, ALB and VPC Lattice events.
 
 use std::collections::BTreeMap;
@@ -160,7 +161,11 @@ async fn delete_todo(id: u64, store: State<Store>) -> Result<(), HttpError> {
 
 #[lambda_main]
 async fn main() -> App {
-    App::new()
+    let app = App::new()
         .state(Store::new())
-        .openapi(OpenApi::new("Todos API", "1.0.0").description("A todos list, kept in memory."))
+        .openapi(OpenApi::new("Todos API", "1.0.0").description("A todos list, kept in memory."));
+    // Swagger UI at `/docs` when built with `--features swagger-ui`.
+    #[cfg(feature = "swagger-ui")]
+    let app = app.swagger_ui("/docs");
+    app
 }

@@ -273,7 +273,63 @@ impl App {
     /// ```
     #[cfg(feature = "openapi")]
     pub fn openapi(mut self, config: crate::openapi::OpenApi) -> Self {
-        self.openapi = Some(crate::openapi::serve::Docs::new(config));
+        match &mut self.openapi {
+            Some(docs) => docs.replace_config(config),
+            None => self.openapi = Some(crate::openapi::serve::Docs::new(config)),
+        }
+        self
+    }
+
+    /// Serves Swagger UI for the app's OpenAPI document: the page at `path` (`/docs`, and
+    /// `/docs/`; no redirect), its files under `path/`, from the function itself, so it works
+    /// with no internet access. Without [`App::openapi`] the document is titled "API".
+    /// Neither appears in the document; a route on the same path wins. Requires the
+    /// `swagger-ui` feature (~1.6 MB of JavaScript and CSS in the binary; see
+    /// [`App::swagger_ui_from`] to load them from elsewhere instead).
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use lambda_route_core::openapi::OpenApi;
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new().openapi(OpenApi::new("Todos API", "1.0.0")).swagger_ui("/docs");
+    /// ```
+    #[cfg(feature = "swagger-ui")]
+    pub fn swagger_ui(self, path: &str) -> Self {
+        self.with_swagger(crate::openapi::swagger::SwaggerUi::new(path, None))
+    }
+
+    /// [`App::swagger_ui`] with the Swagger UI files loaded by the browser from `base_url`
+    /// (`{base_url}/swagger-ui-bundle.js`, `swagger-ui.css`, `oauth2-redirect.html`; a CDN
+    /// or your own bucket) instead of from the function. Requires only the `openapi`
+    /// feature.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use lambda_route_core::openapi::OpenApi;
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new()
+    ///     .openapi(OpenApi::new("Todos API", "1.0.0"))
+    ///     .swagger_ui_from("/docs", "https://static.example.com/swagger-ui/5.17.14");
+    /// ```
+    #[cfg(feature = "openapi")]
+    pub fn swagger_ui_from(self, path: &str, base_url: &str) -> Self {
+        self.with_swagger(crate::openapi::swagger::SwaggerUi::new(
+            path,
+            Some(base_url.to_owned()),
+        ))
+    }
+
+    #[cfg(feature = "openapi")]
+    fn with_swagger(mut self, swagger: crate::openapi::swagger::SwaggerUi) -> Self {
+        self.openapi
+            .get_or_insert_with(|| {
+                crate::openapi::serve::Docs::new(crate::openapi::OpenApi::new("API", "1.0.0"))
+            })
+            .set_swagger(swagger);
         self
     }
 

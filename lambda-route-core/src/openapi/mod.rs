@@ -29,6 +29,8 @@ mod record;
 mod schema;
 #[cfg(feature = "openapi")]
 pub(crate) mod serve;
+#[cfg(feature = "openapi")]
+pub(crate) mod swagger;
 
 #[cfg(feature = "openapi")]
 pub use config::{OpenApi, SecurityScheme};

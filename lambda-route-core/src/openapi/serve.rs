@@ -18,6 +18,8 @@ pub(crate) struct Docs {
     config: OpenApi,
     /// Built on the first request for it.
     document: OnceLock<Value>,
+    /// `App::swagger_ui`.
+    swagger: Option<super::swagger::SwaggerUi>,
 }
 
 impl Docs {
@@ -25,7 +27,17 @@ impl Docs {
         Docs {
             config,
             document: OnceLock::new(),
+            swagger: None,
         }
+    }
+
+    /// The same endpoints for another document.
+    pub(crate) fn replace_config(&mut self, config: OpenApi) {
+        self.config = config;
+    }
+
+    pub(crate) fn set_swagger(&mut self, swagger: super::swagger::SwaggerUi) {
+        self.swagger = Some(swagger);
     }
 
     /// The document as the request sees it: with its stage as the server when the app
@@ -61,7 +73,12 @@ impl Docs {
                 Err(_) => Response::new(StatusCode::INTERNAL_SERVER_ERROR),
             });
         }
-        None
+        let title = self.config.info.get("title").and_then(Value::as_str);
+        self.swagger.as_ref()?.answer(
+            &request.path,
+            self.config.served_at(),
+            title.unwrap_or("API"),
+        )
     }
 }
 
