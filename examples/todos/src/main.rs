@@ -33,6 +33,8 @@ struct Todo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(crate = "lambda_route::schemars")]
 struct NewTodo {
+    /// Trimmed; it must hold a character other than white space.
+    #[schemars(pattern(r"\S"))]
     title: String,
 }
 
