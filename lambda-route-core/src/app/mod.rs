@@ -300,7 +300,8 @@ impl App {
         self.with_swagger(crate::openapi::swagger::SwaggerUi::new(path, None))
     }
 
-    /// [`App::swagger_ui`] with the Swagger UI files loaded by the browser from `base_url`
+    /// `App::swagger_ui` (feature `swagger-ui`) with the Swagger UI files loaded by the
+    /// browser from `base_url`
     /// (`{base_url}/swagger-ui-bundle.js`, `swagger-ui.css`, `oauth2-redirect.html`; a CDN
     /// or your own bucket) instead of from the function. Requires only the `openapi`
     /// feature.
