@@ -110,6 +110,23 @@ fn remove(id: u64) {
     let _ = id;
 }
 
+/// A path parameter type without a schema.
+#[derive(Debug)]
+struct Sku(String);
+
+impl std::str::FromStr for Sku {
+    type Err = std::convert::Infallible;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Ok(Sku(text.to_owned()))
+    }
+}
+
+/// An answer whose type cannot be named: documented without content.
+#[get("/skus/<sku>")]
+fn sku(sku: Sku) -> impl IntoResponse {
+    format!("{sku:?}")
+}
+
 mod admin {
     use lambda_route::prelude::*;
 
@@ -228,8 +245,15 @@ fn paths_are_templates_and_hidden_routes_and_the_docs_are_left_out() {
             "/files/{path}",
             "/items",
             "/items/{id}",
+            "/skus/{sku}",
         ]
     );
+    let sku = op(&doc, "/skus/{sku}", "get");
+    assert_eq!(
+        sku["parameters"],
+        json!([{ "name": "sku", "in": "path", "required": true, "schema": { "type": "string" } }])
+    );
+    assert_eq!(sku["responses"]["200"], json!({ "description": "OK" }));
     let rest = &op(&doc, "/files/{path}", "get")["parameters"][0];
     assert_eq!(
         *rest,
