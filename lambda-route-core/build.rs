@@ -36,13 +36,15 @@ mod swagger {
 
     fn u16_at(data: &[u8], at: usize) -> Result<usize, String> {
         data.get(at..at + 2)
-            .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
+            .and_then(|b| <[u8; 2]>::try_from(b).ok())
+            .map(|b| usize::from(u16::from_le_bytes(b)))
             .ok_or_else(|| format!("truncated at {at}"))
     }
 
     fn u32_at(data: &[u8], at: usize) -> Result<usize, String> {
         data.get(at..at + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .and_then(|b| usize::try_from(u32::from_le_bytes(b)).ok())
             .ok_or_else(|| format!("truncated at {at}"))
     }
 
