@@ -110,6 +110,12 @@ fn remove(id: u64) {
     let _ = id;
 }
 
+#[post("/items/search")]
+fn search_form(Form(filter): Form<Filter>) -> Json<Vec<Item>> {
+    let _ = (filter.name, filter.limit);
+    Json(Vec::new())
+}
+
 /// A path parameter type without a schema.
 #[derive(Debug)]
 struct Sku(String);
@@ -244,6 +250,7 @@ fn paths_are_templates_and_hidden_routes_and_the_docs_are_left_out() {
             "/docs-route-wins",
             "/files/{path}",
             "/items",
+            "/items/search",
             "/items/{id}",
             "/skus/{sku}",
         ]
@@ -361,6 +368,18 @@ fn bodies_and_responses() {
         op(&doc, "/items", "get")["responses"]["200"]["content"],
         json!({ "text/plain": { "schema": { "type": "string" } } })
     );
+    // A form body: its schema, and 415 for another media type.
+    let form = op(&doc, "/items/search", "post");
+    assert_eq!(
+        form["requestBody"]["content"],
+        json!({ "application/x-www-form-urlencoded": {
+            "schema": { "$ref": "#/components/schemas/Filter" } } })
+    );
+    assert_eq!(
+        form["responses"]["200"]["content"]["application/json"]["schema"],
+        json!({ "type": "array", "items": { "$ref": "#/components/schemas/Item" } })
+    );
+    assert!(form["responses"].get("415").is_some());
     // An undocumented body type: an untyped body. A `String` answer is text/plain.
     let put = op(&doc, "/items/{id}", "put");
     assert_eq!(
