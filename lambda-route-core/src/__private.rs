@@ -120,3 +120,8 @@ where
 {
     Box::pin(future)
 }
+
+pub use crate::openapi::{
+    ArgDoc, ArgOf, Fallback as SchemaFallback, Known as SchemaKnown, Probe, ResponseOf, RouteDoc,
+    RouteSchemas, ValueOf,
+};

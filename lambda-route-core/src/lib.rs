@@ -20,6 +20,7 @@ pub mod event;
 pub mod extract;
 pub mod middleware;
 mod observe;
+pub mod openapi;
 mod panic;
 pub mod registry;
 mod request;
@@ -57,3 +58,10 @@ pub use tracing;
 /// `validate` feature.
 #[cfg(feature = "validate")]
 pub use garde;
+
+/// The JSON Schema crate behind the OpenAPI document ([`openapi`]), re-exported so an app
+/// derives `JsonSchema` at the version lambda-route was built with:
+/// `#[derive(JsonSchema)] #[schemars(crate = "lambda_route::schemars")]`. Requires the
+/// `openapi` feature.
+#[cfg(feature = "openapi")]
+pub use schemars;

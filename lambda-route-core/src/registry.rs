@@ -7,6 +7,7 @@ use crate::app::{AppState, StartupProblem};
 use crate::ctx::Ctx;
 use crate::describe::Operation;
 use crate::middleware::DynMiddleware;
+use crate::openapi::RouteDoc;
 use crate::request::Request;
 use crate::response::Response;
 
@@ -129,6 +130,7 @@ pub struct Route {
     middleware: &'static [&'static dyn DynMiddleware],
     check: CheckFn,
     describe: DescribeFn,
+    doc: &'static RouteDoc,
 }
 
 impl Route {
@@ -151,6 +153,7 @@ impl Route {
             middleware: &[],
             check: no_check,
             describe: no_description,
+            doc: &crate::openapi::UNDOCUMENTED,
         }
     }
 
@@ -269,6 +272,19 @@ impl Route {
     pub const fn describe(mut self, describe: DescribeFn) -> Self {
         self.describe = describe;
         self
+    }
+
+    /// The route's documentation for the OpenAPI document: its doc comment, the `tags`,
+    /// `summary`, `operation_id`, `responses`, `security`, `deprecated` and `hidden` options,
+    /// and its schema hooks. Read only when the document is built.
+    pub const fn doc(mut self, doc: &'static RouteDoc) -> Self {
+        self.doc = doc;
+        self
+    }
+
+    /// The route's documentation (see [`Route::doc`]).
+    pub fn documentation(&self) -> &'static RouteDoc {
+        self.doc
     }
 
     /// Upper-case HTTP methods.

@@ -1,7 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub use lambda_route_core::{
-    compress, cookie, describe, event, extract, middleware, registry, response, runtime,
+    compress, cookie, describe, event, extract, middleware, openapi, registry, response, runtime,
 };
 pub use lambda_route_core::{
     AccessLog, App, AppState, CatcherConflict, CatcherSite, Cors, Ctx, Dispatcher, Request,
@@ -51,6 +51,26 @@ pub use lambda_route_core::garde;
 /// ```
 pub use lambda_route_core::tracing;
 
+/// The JSON Schema crate behind the OpenAPI document, at the version lambda-route was built
+/// with (schemars 1). Requires the `openapi` feature (on by default).
+///
+/// Derive `JsonSchema` on the bodies and answers of your routes; without it a type is
+/// documented untyped. `crate = ..` points the derive here, so the app need not list
+/// schemars itself:
+///
+/// ```
+/// use lambda_route::schemars::{self, JsonSchema};
+///
+/// #[derive(JsonSchema)]
+/// #[schemars(crate = "lambda_route::schemars")]
+/// struct Todo { id: u64, title: String }
+///
+/// let schema = schemars::schema_for!(Todo);
+/// assert_eq!(schema.get("type").and_then(|t| t.as_str()), Some("object"));
+/// ```
+#[cfg(feature = "openapi")]
+pub use lambda_route_core::schemars;
+
 /// HTTP types used in route signatures and responses, re-exported from the `http` crate.
 pub use http::{self, header, HeaderName, HeaderValue, Method, StatusCode};
 
@@ -65,6 +85,8 @@ pub mod prelude {
         Headers, Json, Provided, Query, Rejection, State, Text,
     };
     pub use crate::middleware::{Middleware, Next};
+    #[cfg(feature = "openapi")]
+    pub use crate::openapi::{OpenApi, SecurityScheme};
     pub use crate::response::{
         Cookie, Error, Html, HttpError, IntoResponse, Redirect, Response, SameSite,
     };

@@ -5,17 +5,21 @@
 //! state (the store).
 //!
 //! Run it locally (no AWS account needed): `cargo run -p todos`, then
-//! `curl localhost:3000/todos`. Deployed to Lambda, the same binary answers API Gateway
+//! `curl localhost:3000/todos`; its OpenAPI document is at `/openapi.json`, and
+//! `cargo run -p todos -- --openapi` prints it; with `--features swagger-ui`, Swagger UI is
+//! at `/docs`. Deployed to Lambda, the same binary answers API Gateway
 //! (REST and HTTP APIs), Function URL, ALB and VPC Lattice events.
 
 use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use lambda_route::prelude::*;
+use lambda_route::schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A todo item.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(crate = "lambda_route::schemars")]
 struct Todo {
     id: u64,
     title: String,
@@ -26,13 +30,17 @@ struct Todo {
 }
 
 /// The body of `POST /todos`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(crate = "lambda_route::schemars")]
 struct NewTodo {
+    /// Trimmed; it must hold a character other than white space.
+    #[schemars(pattern(r"\S"))]
     title: String,
 }
 
 /// The body of `PUT /todos/<id>`: every field optional.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(crate = "lambda_route::schemars")]
 struct TodoUpdate {
     title: Option<String>,
     done: Option<bool>,
@@ -62,9 +70,11 @@ impl Store {
     }
 }
 
-/// `GET /todos`, `GET /todos?done=false`, `GET /todos?limit=10`: a `?done=maybe` or a
-/// `?limit=-1` answers 422 naming the parameter.
-#[get("/todos")]
+/// List the todos.
+///
+/// `GET /todos?done=false`, `GET /todos?limit=10`: a `?done=maybe` or a `?limit=-1`
+/// answers 422 naming the parameter.
+#[get("/todos", tags = ["todos"])]
 async fn list_todos(
     #[query] done: Option<bool>,
     #[query] limit: Option<usize>,
@@ -81,7 +91,10 @@ async fn list_todos(
     Json(todos)
 }
 
-#[get("/todos/<id>")]
+/// Get one todo.
+///
+/// Answers 404 when the id is unknown.
+#[get("/todos/<id>", tags = ["todos"], responses(404 = "no such todo"))]
 async fn get_todo(id: u64, store: State<Store>) -> Result<Json<Todo>, HttpError> {
     store
         .lock()
@@ -92,7 +105,10 @@ async fn get_todo(id: u64, store: State<Store>) -> Result<Json<Todo>, HttpError>
         .ok_or_else(|| HttpError::not_found(format!("no todo with id {id}")))
 }
 
-#[post("/todos", status = 201)]
+/// Create a todo.
+///
+/// The title is trimmed and must not be empty; `x-owner`, when sent, is kept as its owner.
+#[post("/todos", status = 201, tags = ["todos"])]
 async fn create_todo(
     Json(new): Json<NewTodo>,
     #[header("x-owner")] owner: Option<String>,
@@ -115,7 +131,8 @@ async fn create_todo(
     Ok(Json(todo))
 }
 
-#[put("/todos/<id>")]
+/// Update a todo's title or state.
+#[put("/todos/<id>", tags = ["todos"], responses(404 = "no such todo"))]
 async fn update_todo(
     id: u64,
     Json(update): Json<TodoUpdate>,
@@ -135,7 +152,8 @@ async fn update_todo(
     Ok(Json(todo.clone()))
 }
 
-#[delete("/todos/<id>")]
+/// Delete a todo.
+#[delete("/todos/<id>", tags = ["todos"], responses(404 = "no such todo"))]
 async fn delete_todo(id: u64, store: State<Store>) -> Result<(), HttpError> {
     match store.lock().todos.remove(&id) {
         Some(_) => Ok(()),
@@ -145,5 +163,11 @@ async fn delete_todo(id: u64, store: State<Store>) -> Result<(), HttpError> {
 
 #[lambda_main]
 async fn main() -> App {
-    App::new().state(Store::new())
+    let app = App::new()
+        .state(Store::new())
+        .openapi(OpenApi::new("Todos API", "1.0.0").description("A todos list, kept in memory."));
+    // Swagger UI at `/docs` when built with `--features swagger-ui`.
+    #[cfg(feature = "swagger-ui")]
+    let app = app.swagger_ui("/docs");
+    app
 }

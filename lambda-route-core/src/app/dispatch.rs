@@ -61,6 +61,9 @@ pub struct Dispatcher {
     observe: Observe,
     /// `App::middleware`, in registration order.
     middleware: Box<[Box<dyn DynMiddleware>]>,
+    /// `App::openapi` (openapi/serve.rs): asked only when no route matched.
+    #[cfg(feature = "openapi")]
+    docs: Option<Box<crate::openapi::serve::Docs>>,
 }
 
 impl Dispatcher {
@@ -84,11 +87,19 @@ impl Dispatcher {
             batch,
             observe: Observe::default(),
             middleware: Box::default(),
+            #[cfg(feature = "openapi")]
+            docs: None,
         }
     }
 
     pub(super) fn with_observe(mut self, observe: Observe) -> Self {
         self.observe = observe;
+        self
+    }
+
+    #[cfg(feature = "openapi")]
+    pub(super) fn with_docs(mut self, docs: Option<crate::openapi::serve::Docs>) -> Self {
+        self.docs = docs.map(Box::new);
         self
     }
 
@@ -353,7 +364,7 @@ impl Dispatcher {
                 }
                 _ => method_not_allowed(&methods),
             },
-            Lookup::NotFound => not_found(),
+            Lookup::NotFound => self.unrouted(&request),
         };
         // The error funnel: every framework answer is rendered here, once, unless the app's
         // catcher for its status answers instead. A success response pays this one check.
@@ -425,6 +436,40 @@ impl Dispatcher {
             _ => None,
         };
         cors.preflight(request, methods, cors_for)
+    }
+
+    /// The answer to a request no route matched: the OpenAPI document or the Swagger UI
+    /// when it asks for them, else 404.
+    fn unrouted(&self, request: &Request<'_>) -> Response {
+        #[cfg(feature = "openapi")]
+        if let Some(answer) = self
+            .docs
+            .as_deref()
+            .and_then(|docs| docs.answer(&self.entries, request))
+        {
+            return answer;
+        }
+        let _ = request;
+        not_found()
+    }
+
+    /// The app's OpenAPI document, as [`App::openapi`](crate::App::openapi) serves it
+    /// (with `/` as its server); `None` without `App::openapi`.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use lambda_route_core::openapi::OpenApi;
+    /// use lambda_route_core::App;
+    ///
+    /// let dispatcher = App::new().openapi(OpenApi::new("Todos API", "1.0.0")).build().unwrap();
+    /// let document = dispatcher.openapi_document().unwrap();
+    /// assert_eq!(document["openapi"], "3.1.0");
+    /// ```
+    #[cfg(feature = "openapi")]
+    pub fn openapi_document(&self) -> Option<serde_json::Value> {
+        let docs = self.docs.as_deref()?;
+        Some(docs.document(&self.entries, None))
     }
 
     /// The route table: every route, in the fixed order used for matching and conflicts.

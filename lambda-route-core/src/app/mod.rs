@@ -64,6 +64,9 @@ pub struct App {
     middleware: Vec<Box<dyn DynMiddleware>>,
     /// `App::debug`.
     debug: bool,
+    /// `App::openapi`.
+    #[cfg(feature = "openapi")]
+    openapi: Option<crate::openapi::serve::Docs>,
 }
 
 impl App {
@@ -307,6 +310,28 @@ impl App {
         self
     }
 
+    /// Serves the app's OpenAPI 3.1 document, generated from its routes, at
+    /// [`OpenApi::path`](crate::openapi::OpenApi::path) (`/openapi.json` by default). The
+    /// document is built on the first request for it; it does not list itself. A route
+    /// declared on the same path wins. Requires the `openapi` feature.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use lambda_route_core::openapi::OpenApi;
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new().openapi(OpenApi::new("Todos API", "1.0.0").description("Things to do"));
+    /// ```
+    #[cfg(feature = "openapi")]
+    pub fn openapi(mut self, config: crate::openapi::OpenApi) -> Self {
+        match &mut self.openapi {
+            Some(docs) => docs.replace_config(config),
+            None => self.openapi = Some(crate::openapi::serve::Docs::new(config)),
+        }
+        self
+    }
+
     /// How batches of queued HTTP requests (SQS, SNS, Amazon MQ) run and which outcomes
     /// count as failures; see [`BatchConfig`] for the defaults.
     ///
@@ -369,6 +394,60 @@ impl App {
         self
     }
 
+    /// Serves Swagger UI for the app's OpenAPI document: the page at `path` (`/docs`, and
+    /// `/docs/`; no redirect), its files under `path/`, from the function itself, so it works
+    /// with no internet access. Without [`App::openapi`] the document is titled "API".
+    /// Neither appears in the document; a route on the same path wins. Requires the
+    /// `swagger-ui` feature (~1.6 MB of JavaScript and CSS in the binary; see
+    /// [`App::swagger_ui_from`] to load them from elsewhere instead).
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use lambda_route_core::openapi::OpenApi;
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new().openapi(OpenApi::new("Todos API", "1.0.0")).swagger_ui("/docs");
+    /// ```
+    #[cfg(feature = "swagger-ui")]
+    pub fn swagger_ui(self, path: &str) -> Self {
+        self.with_swagger(crate::openapi::swagger::SwaggerUi::new(path, None))
+    }
+
+    /// `App::swagger_ui` (feature `swagger-ui`) with the Swagger UI files loaded by the
+    /// browser from `base_url`
+    /// (`{base_url}/swagger-ui-bundle.js`, `swagger-ui.css`, `oauth2-redirect.html`; a CDN
+    /// or your own bucket) instead of from the function. Requires only the `openapi`
+    /// feature.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use lambda_route_core::openapi::OpenApi;
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new()
+    ///     .openapi(OpenApi::new("Todos API", "1.0.0"))
+    ///     .swagger_ui_from("/docs", "https://static.example.com/swagger-ui/5.17.14");
+    /// ```
+    #[cfg(feature = "openapi")]
+    pub fn swagger_ui_from(self, path: &str, base_url: &str) -> Self {
+        self.with_swagger(crate::openapi::swagger::SwaggerUi::new(
+            path,
+            Some(base_url.to_owned()),
+        ))
+    }
+
+    #[cfg(feature = "openapi")]
+    fn with_swagger(mut self, swagger: crate::openapi::swagger::SwaggerUi) -> Self {
+        self.openapi
+            .get_or_insert_with(|| {
+                crate::openapi::serve::Docs::new(crate::openapi::OpenApi::new("API", "1.0.0"))
+            })
+            .set_swagger(swagger);
+        self
+    }
+
     /// Collects every registered route and catcher, runs the routes' start-up checks and
     /// builds the route table.
     ///
@@ -414,14 +493,15 @@ impl App {
             None => None,
         };
         let (router, entries) = table::build(&routes, &self.state)?;
-        Ok(
-            Dispatcher::new(router, entries, catchers, self.state, cors, self.batch)
-                .with_compression(self.compress)
-                .with_paths(self.paths)
-                .with_timeouts(self.timeouts)
-                .with_observe(self.observe)
-                .with_middleware(self.middleware)
-                .debugged(self.debug || debug::requested()),
-        )
+        let dispatcher = Dispatcher::new(router, entries, catchers, self.state, cors, self.batch)
+            .with_compression(self.compress)
+            .with_paths(self.paths)
+            .with_timeouts(self.timeouts)
+            .with_observe(self.observe)
+            .with_middleware(self.middleware)
+            .debugged(self.debug || debug::requested());
+        #[cfg(feature = "openapi")]
+        let dispatcher = dispatcher.with_docs(self.openapi);
+        Ok(dispatcher)
     }
 }

@@ -112,6 +112,15 @@ impl RouteEntry {
     pub(crate) fn function(&self) -> &'static str {
         self.route.location().function()
     }
+
+    /// The route's record (the OpenAPI document reads its documentation and location).
+    #[cfg_attr(
+        not(feature = "openapi"),
+        expect(dead_code, reason = "read by the OpenAPI document only")
+    )]
+    pub(crate) fn route(&self) -> &'static Route {
+        self.route
+    }
 }
 
 /// Builds the router and the entry table, in the records' order (route ids are indexes into

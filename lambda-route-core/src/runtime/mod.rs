@@ -94,6 +94,10 @@ where
             Ok(dispatcher) => Arc::new(dispatcher),
             Err(err) => return fail("StartupError", err.to_string()).await,
         };
+        // `--openapi`: the document on stdout and nothing else, for CI and code generators.
+        if !on_lambda && std::env::args_os().skip(1).any(|arg| arg == "--openapi") {
+            return print_openapi(&dispatcher);
+        }
         let result = if on_lambda {
             lambda::serve(dispatcher).await
         } else {
@@ -110,4 +114,26 @@ where
             }
         }
     })
+}
+
+/// Prints the app's OpenAPI document (`--openapi`).
+fn print_openapi(dispatcher: &crate::Dispatcher) -> ExitCode {
+    #[cfg(feature = "openapi")]
+    if let Some(document) = dispatcher.openapi_document() {
+        return match serde_json::to_string_pretty(&document) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("lambda-route: cannot write the OpenAPI document: {err}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let _ = dispatcher;
+    eprintln!(
+        "lambda-route: --openapi needs `App::openapi(OpenApi::new(..))` and the `openapi` feature"
+    );
+    ExitCode::FAILURE
 }

@@ -12,23 +12,39 @@ pub(crate) struct RawArgs {
     pub(crate) options: Vec<RawOption>,
 }
 
-/// One `key = value`, or a bare flag `key` (`value` is `None`).
+/// One `key = value`, a bare flag `key` (`value` is `None`), or a list `key(..)` (`list`).
 pub(crate) struct RawOption {
     pub(crate) key: Ident,
     pub(crate) value: Option<Expr>,
+    /// The tokens inside `key(..)`.
+    pub(crate) list: Option<TokenStream>,
 }
 
 impl Parse for RawOption {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let key: Ident = input.parse()?;
         if input.is_empty() || input.peek(Token![,]) {
-            return Ok(RawOption { key, value: None });
+            return Ok(RawOption {
+                key,
+                value: None,
+                list: None,
+            });
+        }
+        if input.peek(syn::token::Paren) {
+            let content;
+            syn::parenthesized!(content in input);
+            return Ok(RawOption {
+                key,
+                value: None,
+                list: Some(content.parse()?),
+            });
         }
         let _eq: Token![=] = input.parse()?;
         let value: Expr = input.parse()?;
         Ok(RawOption {
             key,
             value: Some(value),
+            list: None,
         })
     }
 }

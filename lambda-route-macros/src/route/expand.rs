@@ -98,6 +98,55 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
         }
     });
 
+    // Schema hooks (openapi/probe.rs in core): chosen by method resolution at each type, so a
+    // type without a schema, or a build without the `openapi` feature, gets `None`.
+    let schemas_arg = hidden("schemas");
+    let schema_hooks = route.args.iter().map(|arg| {
+        let ty = &arg.ty;
+        match &arg.kind {
+            ArgKind::Path { name, .. } => quote! {
+                #schemas_arg.param(#name, (&#p::Probe::<#p::ValueOf<#ty>>::new()).value_schema());
+            },
+            ArgKind::Param { name, value, .. } => quote! {
+                #schemas_arg.param(#name, (&#p::Probe::<#p::ValueOf<#value>>::new()).value_schema());
+            },
+            ArgKind::Extractor { .. } => quote! {
+                #schemas_arg.arg((&#p::Probe::<#p::ArgOf<#ty>>::new()).arg_doc());
+            },
+        }
+    });
+    // `impl Trait` cannot be named here: such a route's response stays undescribed.
+    let response_hook = match &item.sig.output {
+        ReturnType::Type(_, ty) if !mentions_impl(quote!(#ty)) => Some(quote! {
+            #schemas_arg.response((&#p::Probe::<#p::ResponseOf<#ty>>::new()).response_doc());
+        }),
+        ReturnType::Type(..) => None,
+        ReturnType::Default => Some(quote! {
+            #schemas_arg.response((&#p::Probe::<#p::ResponseOf<()>>::new()).response_doc());
+        }),
+    };
+    let schemas_fn = hidden("schemas_of");
+    let doc_static = hidden("doc");
+    let d = &route.doc;
+    let docs = &d.docs;
+    let tags = &d.tags;
+    let tags_option = (!tags.is_empty()).then(|| quote!(.tags(&[#(#tags),*])));
+    let summary_option = d.summary.as_ref().map(|s| quote!(.summary_text(#s)));
+    let operation_id_option = d.operation_id.as_ref().map(|s| quote!(.operation_id(#s)));
+    let responses_option = (!d.responses.is_empty()).then(|| {
+        let pairs = d
+            .responses
+            .iter()
+            .map(|(code, text)| quote!((#code, #text)));
+        quote!(.responses(&[#(#pairs),*]))
+    });
+    let security_option = d
+        .security
+        .as_ref()
+        .map(|names| quote!(.security(&[#(#names),*])));
+    let deprecated_option = d.deprecated.then(|| quote!(.deprecated()));
+    let hidden_option = d.hidden.then(|| quote!(.hidden()));
+
     let status = match route.status {
         Some(code) => quote!(::core::option::Option::Some(#code)),
         None => quote!(::core::option::Option::None),
@@ -170,6 +219,25 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
                 #(#descriptions)*
             }
 
+            #[automatically_derived]
+            fn #schemas_fn(#schemas_arg: &mut #p::RouteSchemas) {
+                #[allow(unused_imports)]
+                use #p::{SchemaFallback as _, SchemaKnown as _};
+                #(#schema_hooks)*
+                #response_hook
+            }
+
+            #[allow(non_upper_case_globals)]
+            static #doc_static: #p::RouteDoc = #p::RouteDoc::new(#docs)
+                #tags_option
+                #summary_option
+                #operation_id_option
+                #responses_option
+                #security_option
+                #deprecated_option
+                #hidden_option
+                .schemas(#schemas_fn);
+
             #p::inventory::submit! {
                 #p::Route::new(
                     &[#(#methods),*],
@@ -189,9 +257,19 @@ pub(crate) fn expand(route: &Route, item: &ItemFn) -> TokenStream {
                 #middleware_option
                 .check(#check)
                 .describe(#describe)
+                .doc(&#doc_static)
             }
         };
     }
+}
+
+/// Whether a type's tokens hold `impl` (`impl IntoResponse`, `Result<impl Trait, E>`).
+fn mentions_impl(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => ident == "impl",
+        proc_macro2::TokenTree::Group(group) => mentions_impl(group.stream()),
+        _ => false,
+    })
 }
 
 /// The runtime's `ParamLocation` for `kind`.

@@ -6,6 +6,7 @@ use syn::ItemFn;
 
 mod args;
 mod attrs;
+mod doc;
 mod expand;
 mod template;
 mod validate;

@@ -10,6 +10,7 @@ use syn::{Expr, ExprLit, FnArg, ItemFn, Lit, LitStr, Pat, PatType, Type};
 
 use super::args::RawArgs;
 use super::attrs::{self, ParamKind, Shape};
+use super::doc::{self, DocOptions};
 use super::template;
 
 /// A route that passed every check: what expansion needs.
@@ -26,6 +27,8 @@ pub(crate) struct Route {
     /// The `middleware = [a, b]` option: each entry's path, in order.
     pub(crate) middleware: Vec<syn::Path>,
     pub(crate) args: Vec<Arg>,
+    /// The doc comment and the documentation options.
+    pub(crate) doc: DocOptions,
 }
 
 /// One argument of the route function.
@@ -128,6 +131,9 @@ pub(crate) fn validate(
             "middleware",
         ],
     };
+    let known: Vec<&str> = known.iter().chain(&doc::OPTIONS).copied().collect();
+    let mut doc = DocOptions::default();
+    doc.read_docs(&item.attrs);
     for option in &options {
         let key = option.key.to_string();
         if seen.contains(&key) {
@@ -138,6 +144,10 @@ pub(crate) fn validate(
             continue;
         }
         seen.push(key.clone());
+        if doc::OPTIONS.contains(&key.as_str()) {
+            doc.read(option, &mut errors);
+            continue;
+        }
         // Every option but the bare `compress` flag is `key = value`.
         match (key.as_str(), &option.value) {
             ("compress", None) => compress = true,
@@ -342,6 +352,7 @@ pub(crate) fn validate(
             timeout_ms,
             middleware,
             args,
+            doc,
         }),
     }
 }

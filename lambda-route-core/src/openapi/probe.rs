@@ -1,0 +1,117 @@
+//! Schema hooks chosen at the route's own types, with a fallback for types that have none.
+//!
+//! Generated code writes `(&Probe::<T>::new()).value_schema()` with both [`Known`] and
+//! [`Fallback`] in scope. Method lookup tries the receiver `&Probe<T>` first, where only
+//! [`Known`]'s impls apply, and only when `T` has the trait they require (autoref
+//! specialization, as in dtolnay's case study); otherwise it takes one more reference and
+//! finds [`Fallback`], which answers `None`. So a type without a schema gives an untyped
+//! entry, never a compile error, and without the `openapi` feature [`Known`] has no impl at
+//! all: every hook is `None`, with no `cfg` in generated code.
+
+use std::marker::PhantomData;
+
+use super::record::{ArgDoc, ResponseDoc, SchemaFn};
+
+/// A zero-sized stand-in for the type `T` whose schema hooks are asked for.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::openapi::{Fallback, Known, Probe};
+///
+/// struct NoSchema;
+/// assert!((&Probe::<NoSchema>::new()).value_schema().is_none());
+/// ```
+pub struct Probe<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
+
+impl<T: ?Sized> Probe<T> {
+    /// The probe for `T`.
+    pub const fn new() -> Self {
+        Probe(PhantomData)
+    }
+}
+
+impl<T: ?Sized> Default for Probe<T> {
+    fn default() -> Self {
+        Probe::new()
+    }
+}
+
+impl<T: ?Sized> std::fmt::Debug for Probe<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Probe")
+    }
+}
+
+/// The hooks of a type that has them (an impl only with the `openapi` feature).
+pub trait Known {
+    /// The schema of one value (parameters).
+    fn value_schema(&self) -> Option<SchemaFn> {
+        None
+    }
+    /// What an extractor adds (bodies, query structs).
+    fn arg_doc(&self) -> Option<ArgDoc> {
+        None
+    }
+    /// What a return type says of the success response.
+    fn response_doc(&self) -> Option<ResponseDoc> {
+        None
+    }
+}
+
+/// The answer for a type without hooks: `None`.
+pub trait Fallback {
+    /// No schema.
+    fn value_schema(&self) -> Option<SchemaFn> {
+        None
+    }
+    /// Nothing beyond the extractor's description.
+    fn arg_doc(&self) -> Option<ArgDoc> {
+        None
+    }
+    /// An undescribed response.
+    fn response_doc(&self) -> Option<ResponseDoc> {
+        None
+    }
+}
+
+impl<T: ?Sized> Fallback for &Probe<T> {}
+
+#[cfg(feature = "openapi")]
+mod known {
+    use super::{ArgDoc, Known, Probe, ResponseDoc, SchemaFn};
+    use crate::openapi::schema::{schema_of, DocArg, DocResponse};
+
+    // One impl per hook kind would overlap on `Probe<T>`; instead `Known` is implemented
+    // for the marker types below, and the generated code picks the kind by method name
+    // through `ValueOf`/`ArgOf`/`ResponseOf` wrappers.
+    impl<T: schemars::JsonSchema + ?Sized> Known for Probe<super::ValueOf<T>> {
+        fn value_schema(&self) -> Option<SchemaFn> {
+            Some(schema_of::<T>)
+        }
+    }
+
+    impl<T: DocArg + ?Sized> Known for Probe<super::ArgOf<T>> {
+        fn arg_doc(&self) -> Option<ArgDoc> {
+            Some(T::arg_doc())
+        }
+    }
+
+    impl<T: DocResponse + ?Sized> Known for Probe<super::ResponseOf<T>> {
+        fn response_doc(&self) -> Option<ResponseDoc> {
+            Some(T::response_doc())
+        }
+    }
+}
+
+/// `Probe<ValueOf<T>>`: the schema of a parameter value `T`.
+#[derive(Debug)]
+pub struct ValueOf<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
+
+/// `Probe<ArgOf<T>>`: what the extractor `T` adds.
+#[derive(Debug)]
+pub struct ArgOf<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
+
+/// `Probe<ResponseOf<T>>`: what the return type `T` says.
+#[derive(Debug)]
+pub struct ResponseOf<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
