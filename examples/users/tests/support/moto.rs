@@ -15,15 +15,16 @@
 use std::fs::{self, File};
 use std::io::{self, Read};
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 /// The moto release the tests install.
 pub(crate) const MOTO_VERSION: &str = "5.2.5";
 /// How long installing moto may take.
-const INSTALL_TIMEOUT: Duration = Duration::from_secs(600);
+const INSTALL_TIMEOUT: Duration = Duration::from_secs(900);
 /// How long a process may take to accept connections.
 const START_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -45,25 +46,51 @@ fn target_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target")
 }
 
+/// Removes the install lock when dropped, also when a failed install unwinds.
+struct Unlock(PathBuf);
+
+impl Drop for Unlock {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir(&self.0);
+    }
+}
+
 /// The directory to put on `PYTHONPATH` for `python3 -m moto.server`.
 fn moto_path() -> PathBuf {
     if let Some(dir) = std::env::var_os("MOTO_PYTHONPATH") {
         return PathBuf::from(dir);
     }
-    let dir = target_dir().join("moto").join(MOTO_VERSION);
+    let root = target_dir().join("moto");
+    let dir = root.join(MOTO_VERSION);
     let done = dir.join(".installed");
     if done.is_file() {
         return dir;
     }
-    fs::create_dir_all(target_dir().join("moto")).unwrap();
-    let lock = target_dir().join("moto").join(".install.lock");
+    fs::create_dir_all(&root).unwrap();
+    let lock = root.join(".install.lock");
     let started = Instant::now();
-    loop {
+    let _unlock = loop {
         match fs::create_dir(&lock) {
-            Ok(()) => break,
+            Ok(()) => {
+                let unlock = Unlock(lock.clone());
+                if done.is_file() {
+                    // Installed by another test while this one waited.
+                    return dir;
+                }
+                break unlock;
+            }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 if done.is_file() {
                     return dir;
+                }
+                let age = fs::metadata(&lock)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| SystemTime::now().duration_since(t).ok());
+                if age.is_some_and(|age| age > INSTALL_TIMEOUT) {
+                    // Left behind by a killed test process.
+                    let _ = fs::remove_dir(&lock);
+                    continue;
                 }
                 assert!(
                     started.elapsed() < INSTALL_TIMEOUT,
@@ -74,8 +101,12 @@ fn moto_path() -> PathBuf {
             }
             Err(e) => panic!("cannot create {}: {e}", lock.display()),
         }
-    }
-    let log = target_dir().join("moto").join("install.log");
+    };
+    // Install into a scratch folder, then move it into place: an interrupted install never
+    // looks finished.
+    let partial = root.join(format!("{MOTO_VERSION}.partial"));
+    let _ = fs::remove_dir_all(&partial);
+    let log = root.join("install.log");
     let mut child = Command::new("python3")
         .args([
             "-m",
@@ -84,9 +115,15 @@ fn moto_path() -> PathBuf {
             "--quiet",
             "--disable-pip-version-check",
         ])
+        // No bytecode compilation of the ~300 MB moto[server] brings: Python compiles what
+        // it imports, on first use.
+        .arg("--no-compile")
         .arg("--target")
-        .arg(&dir)
+        .arg(&partial)
         .arg(format!("moto[server]=={MOTO_VERSION}"))
+        // Its own process group, so that a timeout ends pip itself and not only a wrapper
+        // (pyenv's `python3` is a shell script).
+        .process_group(0)
         .stdin(Stdio::null())
         .stdout(File::create(&log).unwrap())
         .stderr(File::create(&log).unwrap())
@@ -97,9 +134,11 @@ fn moto_path() -> PathBuf {
             break status;
         }
         if started.elapsed() > INSTALL_TIMEOUT {
-            let _ = child.kill();
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .arg(format!("-{}", child.id()))
+                .status();
             let _ = child.wait();
-            let _ = fs::remove_dir(&lock);
             panic!(
                 "installing moto took over {INSTALL_TIMEOUT:?}; see {}",
                 log.display()
@@ -107,13 +146,14 @@ fn moto_path() -> PathBuf {
         }
         thread::sleep(Duration::from_millis(200));
     };
-    let _ = fs::remove_dir(&lock);
     assert!(
         status.success(),
         "installing moto failed: {}",
         fs::read_to_string(&log).unwrap_or_default()
     );
-    File::create(&done).unwrap();
+    File::create(partial.join(".installed")).unwrap();
+    let _ = fs::remove_dir_all(&dir);
+    fs::rename(&partial, &dir).unwrap();
     dir
 }
 
