@@ -5,12 +5,12 @@ Run from the repository root (python3 3.8+, standard library only; Linux):
 
     python3 benches/cold-start.py              # build, then 21 rounds (seconds once built)
     python3 benches/cold-start.py --runs 41    # more rounds
-    python3 benches/cold-start.py --no-build   # measure the binaries already in target/lambda/
+    python3 benches/cold-start.py --no-build   # measure the binaries already in target/deploy/
 
 In one run it:
 
 1. builds both binaries with the deployment profile:
-   `cargo build --profile lambda -p todos -p todos-axum` (`[profile.lambda]` in Cargo.toml:
+   `cargo build --profile deploy -p todos -p todos-axum` (`[profile.deploy]` in Cargo.toml:
    fat LTO, one codegen unit, stripped, panic = "unwind"). `todos` is examples/todos
    (lambda-route); `todos-axum` is benches/todos-axum, the same API on lambda_http + axum run
    with `lambda_http::run(router)`.
@@ -139,7 +139,7 @@ def target_dir():
 
 
 def build():
-    argv = ["cargo", "build", "--profile", "lambda", "-p", "todos", "-p", "todos-axum"]
+    argv = ["cargo", "build", "--profile", "deploy", "-p", "todos", "-p", "todos-axum"]
     log("$ " + " ".join(argv))
     started = time.monotonic()
     run_bounded(argv, BUILD_TIMEOUT, "the build", cwd=REPO)
@@ -613,11 +613,11 @@ def main():
     binaries = {}
     sizes = {}
     for key, name, _label in BINARIES:
-        path = os.path.join(target, "lambda", name)
+        path = os.path.join(target, "deploy", name)
         if not os.path.isfile(path):
             raise Failure(f"{path} is missing: build it (drop --no-build)")
         if elf_has_symtab(path):
-            raise Failure(f"{path} is not stripped: is [profile.lambda] strip = true?")
+            raise Failure(f"{path} is not stripped: is [profile.deploy] strip = true?")
         binaries[key] = path
         sizes[key] = os.path.getsize(path)
 
@@ -683,7 +683,7 @@ def main():
         rustc = "rustc ?"
     print()
     print(
-        f"{args.runs} rounds, {time.strftime('%Y-%m-%d')}, {rustc}, `--profile lambda`, "
+        f"{args.runs} rounds, {time.strftime('%Y-%m-%d')}, {rustc}, `--profile deploy`, "
         f"lambda_http {lock_version('lambda_http')}, axum {lock_version('axum')}, "
         f"lambda_runtime {lock_version('lambda_runtime')}, tokio {lock_version('tokio')}, "
         f"RIE from aws-sam-cli {SAM_CLI_VERSION}, event REST v1 GET /todos ({len(event):,} B)."

@@ -6,7 +6,7 @@
 //! ```
 //!
 //! Criterion measures every implementation of every case (groups `v1_get`, `v2_get`,
-//! `alb_get`, `v1_post`, `v1_search`, `v1_not_found`, `route_table`, `sqs_batch`). Then, in the same process, an
+//! `alb_get`, `v1_post`, `v1_search`, `v1_not_found`, `route_table`, `v1_production`, `sqs_batch`). Then, in the same process, an
 //! interleaved pass times every one of those measurements in turn, round after round, and
 //! prints medians and ratios as Markdown tables (the ones in BENCHMARKS.md). Interleaving is
 //! what makes the ratios trustworthy on a shared machine: a neighbour's compile slows every
@@ -25,8 +25,8 @@ use criterion::{BatchSize, Criterion};
 use lambda_route::Dispatcher;
 use lambda_route_benches::lambda_http_impl::{lambda_context, LambdaHttpAxum};
 use lambda_route_benches::{
-    answers, cases, floor, invocation, lambda_route_impl, route_table, Case, FLOOR, GLUE,
-    LAMBDA_HTTP, LAMBDA_HTTP_GLUE, LAMBDA_ROUTE,
+    answers, cases, floor, invocation, lambda_route_impl, production, route_table, Case, FLOOR,
+    GLUE, LAMBDA_HTTP, LAMBDA_HTTP_GLUE, LAMBDA_ROUTE,
 };
 
 /// Route-table sizes; the request hits the middle route.
@@ -39,6 +39,8 @@ struct Setup {
     tables: Vec<(usize, Dispatcher, Vec<u8>)>,
     /// An SQS batch of [`BATCH_RECORDS`] copies of the v1 GET event (issue 11).
     sqs_batch: Vec<u8>,
+    /// The production-features case (issue 8): its event, lambda-route app and axum twin.
+    production: (Vec<u8>, Dispatcher),
 }
 
 /// Records in the SQS batch case.
@@ -76,12 +78,30 @@ impl Setup {
             br#"{"batchItemFailures":[]}"#,
             "the SQS batch case runs every record"
         );
+        let production_event = production::with_origin(&v1_get.event);
+        let production_app = production::dispatcher();
+        let answer = production::with_log(|| {
+            lambda_route_impl::dispatch(&production_app, &production_event)
+        });
+        v1_get.check("lambda-route (production features)", &answer);
+        let twin = production::with_log(|| {
+            production::lambda_http().handle(&production_event, lambda_context())
+        });
+        v1_get.check("lambda_http + axum (production features)", &twin);
+        for (who, answer) in [("lambda-route", &answer), ("axum", &twin)] {
+            let text = String::from_utf8_lossy(answer).to_ascii_lowercase();
+            assert!(
+                text.contains("access-control-allow-origin") && text.contains("x-frame-options"),
+                "{who}'s production answer lacks its CORS or middleware header: {text}"
+            );
+        }
         Setup {
             cases,
             dispatcher,
             lambda_http,
             tables,
             sqs_batch,
+            production: (production_event, production_app),
         }
     }
 }
@@ -155,6 +175,32 @@ fn main() {
             });
         });
     }
+    group.finish();
+
+    let mut group = criterion.benchmark_group("v1_production");
+    let (production_event, production_app) = &setup.production;
+    group.bench_function(LAMBDA_ROUTE, |b| {
+        production::with_log(|| {
+            b.iter(|| {
+                black_box(lambda_route_impl::dispatch(
+                    production_app,
+                    black_box(production_event),
+                ));
+            });
+        });
+    });
+    let mut twin = production::lambda_http();
+    group.bench_function(LAMBDA_HTTP, |b| {
+        production::with_log(|| {
+            b.iter_batched(
+                lambda_context,
+                |context| {
+                    black_box(twin.handle(black_box(production_event), context));
+                },
+                BatchSize::NumIterations(PREPARED_BATCH),
+            );
+        });
+    });
     group.finish();
 
     let mut group = criterion.benchmark_group("sqs_batch");
@@ -286,6 +332,23 @@ fn ratio_table(setup: &Setup) {
             })
         }));
     }
+    let production_route = timed.len();
+    let (production_event, production_app) = &setup.production;
+    timed.push(Box::new(move |iters| {
+        production::with_log(|| {
+            time(iters, || {
+                lambda_route_impl::dispatch(production_app, black_box(production_event))
+            })
+        })
+    }));
+    let mut twin = production::lambda_http();
+    timed.push(Box::new(move |iters| {
+        production::with_log(|| {
+            time_prepared(iters, lambda_context, |context| {
+                twin.handle(black_box(production_event), context)
+            })
+        })
+    }));
     let sqs_batch = timed.len();
     timed.push(Box::new(move |iters| {
         time(iters, || {
@@ -340,6 +403,17 @@ fn ratio_table(setup: &Setup) {
     }
     let scaling = m.ratio(first_table + setup.tables.len() - 1, first_table);
 
+    let production_faster = m.ratio(production_route + 1, production_route);
+    println!(
+        "\n| REST v1 GET + one middleware + CORS + access log | lambda-route | lambda_http + axum (`from_fn`, `CorsLayer`, `TraceLayer`) | faster |"
+    );
+    println!("|---|---:|---:|---:|");
+    println!(
+        "| both logging `INFO` through a fmt subscriber into a sink | {} | {} | {production_faster:.1}× |",
+        fmt_ns(m.median(production_route)),
+        fmt_ns(m.median(production_route + 1)),
+    );
+
     // Per record: the batch's time over its records, against one v1 GET event.
     let v1_get_index = setup.cases.iter().position(|c| c.id == "v1_get");
     let per_record = v1_get_index.map(|c| m.ratio(sqs_batch, 5 * c) / BATCH_RECORDS as f64);
@@ -392,6 +466,12 @@ fn ratio_table(setup: &Setup) {
             faster >= 4.0,
         );
     }
+    target(
+        "v1 GET + middleware + CORS + access log vs its axum twin (issue 8)",
+        "≥ 5× faster",
+        production_faster,
+        production_faster >= 5.0,
+    );
     if let Some(per_record) = per_record {
         target(
             "SQS batch of 10, per record vs one REST v1 event (issue 11)",

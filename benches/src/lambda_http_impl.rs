@@ -122,9 +122,14 @@ impl LambdaHttpAxum {
     /// prefix; the variable is lambda_http's documented way to route on the path as sent, and
     /// it reads it on every event, so its cost is part of what is timed.
     pub fn new() -> Self {
+        Self::with_router(router())
+    }
+
+    /// The adapter around another router (the production-features twin).
+    pub fn with_router(router: Router) -> Self {
         std::env::set_var("AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH", "true");
         LambdaHttpAxum {
-            adapter: Adapter::from(router()),
+            adapter: Adapter::from(router),
         }
     }
 

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 pub mod floor;
 pub mod lambda_http_impl;
 pub mod lambda_route_impl;
+pub mod production;
 pub mod route_table;
 
 /// The todo every implementation answers with.

@@ -198,6 +198,14 @@ impl Dispatcher {
         event: &[u8],
         lambda: Option<&lambda_runtime::Context>,
     ) -> Result<Vec<u8>, InvocationError> {
+        // An SQS or SNS batch as Lambda sends it is recognised without the detection parse;
+        // a wrong guess (its records are not of that kind) falls through to it.
+        if let Some(kind) = batch::sniff(event) {
+            match Box::pin(batch::run(self, kind, event, lambda)).await {
+                Err(InvocationError::Decode(_)) => {}
+                answered => return answered,
+            }
+        }
         match event::decode(event) {
             Ok(mut request) => {
                 let slash = self.prepare(&mut request);

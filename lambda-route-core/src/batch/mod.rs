@@ -26,6 +26,28 @@ pub use error::{BatchFailed, InvocationError};
 use join::{join_limited, Job};
 use records::Item;
 
+/// A batch recognised from its first bytes, before any parse: an object whose first key is
+/// `Records` (as Lambda sends SQS and SNS events) and that holds an SQS or SNS
+/// `eventSource` marker. Those quotes cannot occur unescaped inside a JSON string, so the
+/// marker is structure, not a body's text. A guess only: `Dispatcher::invoke` falls back to
+/// the full detection when the records do not parse as that kind.
+///
+/// It spares an SQS batch the detection parse, which must skip every escaped quote of every
+/// record's body (a third of a record's cost).
+pub(crate) fn sniff(event: &[u8]) -> Option<QueueKind> {
+    let rest = event.trim_ascii_start().strip_prefix(b"{")?;
+    if !rest.trim_ascii_start().starts_with(b"\"Records\"") {
+        return None;
+    }
+    if memchr::memmem::find(event, br#""eventSource":"aws:sqs""#).is_some() {
+        Some(QueueKind::Sqs)
+    } else if memchr::memmem::find(event, br#""EventSource":"aws:sns""#).is_some() {
+        Some(QueueKind::Sns)
+    } else {
+        None
+    }
+}
+
 /// Runs every record of a `kind` batch and answers the invocation.
 pub(crate) async fn run(
     dispatcher: &Dispatcher,
@@ -161,6 +183,24 @@ async fn run_one(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sqs_and_sns_batches_are_sniffed_from_their_structure_only() {
+        let sqs = br#" { "Records":[{"messageId":"m","body":"{\"eventSource\":\"aws:sns\"}","eventSource":"aws:sqs"}]}"#;
+        assert_eq!(sniff(sqs), Some(QueueKind::Sqs));
+        let sns = br#"{"Records":[{"EventSource":"aws:sns","Sns":{"MessageId":"m"}}]}"#;
+        assert_eq!(sniff(sns), Some(QueueKind::Sns));
+        // A marker inside a string is escaped: not structure.
+        let text = br#"{"Records":[{"body":"\"eventSource\":\"aws:sqs\""}]}"#;
+        assert_eq!(sniff(text), None);
+        // `Records` must be the first key; HTTP events are never sniffed.
+        assert_eq!(
+            sniff(br#"{"a":1,"Records":[{"eventSource":"aws:sqs"}]}"#),
+            None
+        );
+        assert_eq!(sniff(br#"{"httpMethod":"GET","path":"/"}"#), None);
+        assert_eq!(sniff(b""), None);
+    }
 
     #[test]
     fn item_failures_are_escaped_json() {
