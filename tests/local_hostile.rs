@@ -23,13 +23,18 @@ struct Server {
 
 impl Server {
     fn start(envs: &[(&str, &str)]) -> Server {
+        Server::start_logging(envs, Stdio::null())
+    }
+
+    /// As `start`, with the server's stderr (its log) going to `stderr`.
+    fn start_logging(envs: &[(&str, &str)], stderr: Stdio) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_hostile-server"))
             .env("PORT", "0")
             .env_remove("AWS_LAMBDA_RUNTIME_API")
             .env_remove("LAMBDA_ROUTE_EVENT")
             .envs(envs.iter().copied())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .unwrap();
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
@@ -250,4 +255,31 @@ fn connections_over_the_cap_are_refused_with_503_and_slots_come_back() {
         assert!(Instant::now() < deadline, "never served again: {raw}");
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// The local server holds responses to Lambda's limit the same way (the dispatcher does it):
+/// the same 500 body, and a log line naming the route and the size.
+#[test]
+fn an_over_limit_response_is_the_same_500_as_on_lambda() {
+    let log = std::env::temp_dir().join(format!("hostile-server-{}.log", std::process::id()));
+    let server = Server::start_logging(&[], Stdio::from(std::fs::File::create(&log).unwrap()));
+    let raw = server.exchange(&get("/huge"));
+    assert_eq!(
+        status_and_body(&raw),
+        (
+            500,
+            r#"{"statusCode":500,"message":"Response larger than Lambda's 6 MB limit"}"#
+        )
+    );
+    drop(server);
+    let logged = std::fs::read_to_string(&log).unwrap();
+    let _ = std::fs::remove_file(&log);
+    let line = logged
+        .lines()
+        .find(|l| l.contains("response larger than Lambda's 6 MB limit"))
+        .unwrap_or_else(|| panic!("no log line: {logged}"));
+    assert!(line.contains("route=\"/huge\""), "{line}");
+    // 7 MiB of text plus the HTTP API v2 envelope (120 bytes).
+    assert!(line.contains("size=7340152"), "{line}");
+    assert!(line.contains("limit=6291556"), "{line}");
 }

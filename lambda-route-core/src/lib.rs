@@ -29,6 +29,7 @@ pub mod runtime;
 pub mod __private;
 
 pub use app::TrailingSlash;
+pub use app::MAX_RESPONSE_BYTES;
 pub use app::{
     App, AppState, CatcherConflict, CatcherSite, Dispatcher, RouteConflict, RouteEntry, RouteSite,
     StartupError, StartupProblem,

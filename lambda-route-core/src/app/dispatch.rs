@@ -4,6 +4,7 @@ use http::header::ALLOW;
 use http::{HeaderValue, Method, StatusCode};
 
 use super::catchers::{self, Catchers};
+use super::limits;
 use super::paths::{self, PathRules, TrailingSlash};
 use super::timeout::{self, Timeouts};
 use super::{AppState, CatcherSite, RouteEntry, RouteSite};
@@ -197,7 +198,12 @@ impl Dispatcher {
         {
             compress::apply(&self.compress, request, &mut response);
         }
-        event::encode(request, &response, request.method == Method::HEAD)
+        let json = event::encode(request, &response, request.method == Method::HEAD);
+        // Lambda's response limit (limits.rs): one comparison on the way out.
+        if json.len() > limits::MAX_RESPONSE_BYTES {
+            return limits::too_large(request, matched, json.len());
+        }
+        json
     }
 
     /// Routes a decoded request, runs the route, renders any error and adds the CORS headers:

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 mod catchers;
 mod dispatch;
+mod limits;
 mod paths;
 mod state;
 mod table;
@@ -13,6 +14,7 @@ mod timeout;
 
 pub use catchers::{CatcherConflict, CatcherSite};
 pub use dispatch::Dispatcher;
+pub use limits::MAX_RESPONSE_BYTES;
 pub use paths::TrailingSlash;
 pub use state::AppState;
 pub use table::{RouteConflict, RouteEntry, RouteSite, StartupError, StartupProblem};
