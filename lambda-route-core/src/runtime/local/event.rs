@@ -138,7 +138,7 @@ fn epoch_millis() -> u128 {
 /// # Errors
 ///
 /// The message for a 400 when the request cannot be carried faithfully (see `Parsed::new`).
-pub(super) fn build(
+pub(crate) fn build(
     kind: EventKind,
     parts: &Parts,
     body: &[u8],

@@ -74,6 +74,9 @@ use context::{Contexts, RequestIds};
 
 pub use event::EventKind;
 
+#[cfg(feature = "fuzzing")]
+pub(crate) use event::build as build_event;
+
 /// `POST` a raw event here to invoke the function with it: see the module docs.
 const INVOKE_PATH: &str = "/_lambda/invoke";
 
