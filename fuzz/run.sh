@@ -24,7 +24,7 @@ for target in $targets; do
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
         -print_final_stats=1 >"$log" 2>&1 || status=$?
     # The figures: executions, coverage (cov: edges, ft: features), corpus size.
-    grep -E "^#[0-9]+ +(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss_mb" "$log" || true
+    grep -E "^#[0-9]+[[:space:]]+(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss_mb" "$log" || true
     if [ "$status" -ne 0 ]; then
         tail -n 60 "$log"
         echo "fuzz target $target found a failing input (exit $status): see fuzz/artifacts/$target/"

@@ -126,7 +126,7 @@ pub fn dispatcher() -> &'static Dispatcher {
                 .allow_credentials(true),
         );
         let dispatcher = app.build().expect("the fuzz app starts");
-        assert_eq!(dispatcher.routes().count(), 11, "every route registered");
+        assert_eq!(dispatcher.routes().count(), 10, "every route registered");
         dispatcher
     })
 }
