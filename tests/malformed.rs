@@ -3,6 +3,11 @@
 //! and what is wrong, never a panic and never a routed request. A bad path parameter is an
 //! HTTP answer instead (422). Afterwards the same dispatcher still serves, and hostile header
 //! values come back escaped.
+//!
+//! The table in `cases()` is grouped by what is wrong: truncated, not HTTP at all, API Gateway
+//! events that are not requests, wrong field types, bad base64, then wrong types and shapes
+//! source by source (REST v1, HTTP API v1/v2, Function URL, ALB, VPC Lattice v1/v2), broken
+//! JSON text, and batches.
 
 #![allow(
     clippy::unwrap_used,
@@ -332,6 +337,299 @@ fn cases() -> Vec<Case> {
             Some("$.body"),
             BAD_BASE64_PERCENT,
         ),
+        // Each case below names what is wrong; events a source reads leniently (a header given
+        // as a string where a list is expected, a single-value map shadowed by its multi-value
+        // twin, an unread query map) are answered, not refused, and are not listed here.
+        // ---- Wrong types and shapes, source by source ----
+        // REST v1.
+        case(
+            "v1 path number",
+            with("apigw-v1-post.json", "/path", json!(5)),
+            Some(Source::ApiGatewayV1),
+            Some("$.path"),
+            "invalid type: integer `5`, expected a string",
+        ),
+        case(
+            "v1 path null",
+            with("apigw-v1-post.json", "/path", Value::Null),
+            Some(Source::ApiGatewayV1),
+            Some("$.path"),
+            "missing field",
+        ),
+        case(
+            "v1 multiValueQueryStringParameters value number",
+            with("apigw-v1-post.json", "/multiValueQueryStringParameters", json!({"a": 1})),
+            Some(Source::ApiGatewayV1),
+            Some("$.multiValueQueryStringParameters.a"),
+            "invalid type: a number, expected a string, an array of strings or null",
+        ),
+        case(
+            "v1 requestContext string",
+            with("apigw-v1-post.json", "/requestContext", json!("ctx")),
+            None,
+            Some("$.requestContext"),
+            "invalid type: string \"ctx\", expected struct RawContext",
+        ),
+        case(
+            "v1 body object",
+            with("apigw-v1-post.json", "/body", json!({"a": 1})),
+            Some(Source::ApiGatewayV1),
+            Some("$.body"),
+            "invalid type: map, expected a string",
+        ),
+        case(
+            "v1 isBase64Encoded number",
+            with("apigw-v1-post.json", "/isBase64Encoded", json!(1)),
+            Some(Source::ApiGatewayV1),
+            Some("$.isBase64Encoded"),
+            "invalid type: integer `1`, expected a boolean",
+        ),
+        case(
+            "v1 httpMethod empty",
+            with("apigw-v1-post.json", "/httpMethod", json!("")),
+            Some(Source::ApiGatewayV1),
+            Some("$.httpMethod"),
+            "invalid HTTP method \"\"",
+        ),
+        case(
+            "v1 httpMethod with a newline",
+            with("apigw-v1-post.json", "/httpMethod", json!("GET\n")),
+            Some(Source::ApiGatewayV1),
+            Some("$.httpMethod"),
+            "invalid HTTP method \"GET\\n\"",
+        ),
+        case(
+            "v1 base64 body with a bad symbol",
+            patched("apigw-v1-post.json", &[("/isBase64Encoded", json!(true)), ("/body", json!("ab*d"))]),
+            Some(Source::ApiGatewayV1),
+            Some("$.body"),
+            "isBase64Encoded is true but the body is not valid base64: Invalid symbol 42, offset 2.",
+        ),
+        // HTTP API v2.
+        case(
+            "v2 rawPath number",
+            with("http-v2-post.json", "/rawPath", json!(1)),
+            Some(Source::HttpApiV2),
+            Some("$.rawPath"),
+            "invalid type: integer `1`, expected a string",
+        ),
+        case(
+            "v2 cookies string",
+            with("http-v2-post.json", "/cookies", json!("a=1; b=2")),
+            Some(Source::HttpApiV2),
+            Some("$.cookies"),
+            "invalid type: a string, expected an array of strings",
+        ),
+        case(
+            "v2 cookie number",
+            with("http-v2-post.json", "/cookies", json!([1])),
+            Some(Source::HttpApiV2),
+            Some("$.cookies[0]"),
+            "invalid type: a number, expected a string",
+        ),
+        case(
+            "v2 rawQueryString number",
+            with("http-v2-post.json", "/rawQueryString", json!(3)),
+            Some(Source::HttpApiV2),
+            Some("$.rawQueryString"),
+            "invalid type: integer `3`, expected a string",
+        ),
+        case(
+            "v2 body list",
+            with("http-v2-post.json", "/body", json!(["a"])),
+            Some(Source::HttpApiV2),
+            Some("$.body"),
+            "invalid type: sequence, expected a string",
+        ),
+        case(
+            "v2 base64 body truncated",
+            patched("http-v2-post.json", &[("/isBase64Encoded", json!(true)), ("/body", json!("abcde"))]),
+            Some(Source::HttpApiV2),
+            Some("$.body"),
+            "isBase64Encoded is true but the body is not valid base64: Invalid input length: 5",
+        ),
+        case(
+            "v2 requestContext.http string",
+            with("http-v2-post.json", "/requestContext/http", json!("GET")),
+            Some(Source::HttpApiV2),
+            Some("$.requestContext.http"),
+            "invalid type: string \"GET\", expected struct RawHttp",
+        ),
+        // Function URL.
+        case(
+            "URL headers string",
+            with("function-url-get.json", "/headers", json!("accept: */*")),
+            Some(Source::FunctionUrl),
+            Some("$.headers"),
+            "invalid type: a string, expected an object",
+        ),
+        case(
+            "URL method empty",
+            with("function-url-get.json", "/requestContext/http/method", json!("")),
+            Some(Source::FunctionUrl),
+            Some("$.requestContext.http.method"),
+            "invalid HTTP method \"\"",
+        ),
+        case(
+            "URL base64 body with a space",
+            with("function-url-post-base64.json", "/body", json!("aGVs bG8=")),
+            Some(Source::FunctionUrl),
+            Some("$.body"),
+            "isBase64Encoded is true but the body is not valid base64: Invalid symbol 32, offset 4.",
+        ),
+        // ALB.
+        case(
+            "ALB header value number",
+            with("alb-single-value.json", "/headers", json!({"accept": 1})),
+            Some(Source::Alb),
+            Some("$.headers.accept"),
+            "invalid type: a number, expected a string, an array of strings or null",
+        ),
+        case(
+            "ALB multiValueHeaders of numbers",
+            with("alb-multi-value.json", "/multiValueHeaders", json!({"accept": [1, 2]})),
+            Some(Source::Alb),
+            Some("$.multiValueHeaders.accept[0]"),
+            "invalid type: a number, expected a string",
+        ),
+        case(
+            "ALB queryStringParameters number",
+            with("alb-single-value.json", "/queryStringParameters", json!(9)),
+            Some(Source::Alb),
+            Some("$.queryStringParameters"),
+            "invalid type: a number, expected an object",
+        ),
+        case(
+            "ALB path missing",
+            with("alb-single-value.json", "/path", Value::Null),
+            Some(Source::Alb),
+            Some("$.path"),
+            "missing field",
+        ),
+        case(
+            "ALB method number",
+            with("alb-single-value.json", "/httpMethod", json!(1.5)),
+            Some(Source::Alb),
+            Some("$.httpMethod"),
+            "invalid type: floating point `1.5`, expected a string",
+        ),
+        case(
+            "ALB base64 body with a bad symbol",
+            patched("alb-single-value.json", &[("/isBase64Encoded", json!(true)), ("/body", json!("$$$$"))]),
+            Some(Source::Alb),
+            Some("$.body"),
+            "isBase64Encoded is true but the body is not valid base64: Invalid symbol 36, offset 0.",
+        ),
+        // VPC Lattice v1.
+        case(
+            "Lattice v1 raw_path number",
+            with("lattice-v1-post.json", "/raw_path", json!(1)),
+            Some(Source::VpcLatticeV1),
+            Some("$.raw_path"),
+            "invalid type: integer `1`, expected a string",
+        ),
+        case(
+            "Lattice v1 headers list",
+            with("lattice-v1-post.json", "/headers", json!(["a"])),
+            Some(Source::VpcLatticeV1),
+            Some("$.headers"),
+            "invalid type: an array, expected an object",
+        ),
+        case(
+            "Lattice v1 method number",
+            with("lattice-v1-post.json", "/method", json!(2)),
+            Some(Source::VpcLatticeV1),
+            Some("$.method"),
+            "invalid type: integer `2`, expected a string",
+        ),
+        case(
+            "Lattice v1 query value number",
+            with("lattice-v1-post.json", "/query_string_parameters", json!({"a": 1})),
+            Some(Source::VpcLatticeV1),
+            Some("$.query_string_parameters.a"),
+            "invalid type: a number, expected a string, an array of strings or null",
+        ),
+        // VPC Lattice v2.
+        case(
+            "Lattice v2 queryStringParameters list",
+            with("lattice-v2-get.json", "/queryStringParameters", json!(["a"])),
+            Some(Source::VpcLatticeV2),
+            Some("$.queryStringParameters"),
+            "invalid type: an array, expected an object",
+        ),
+        case(
+            "Lattice v2 method empty",
+            with("lattice-v2-get.json", "/method", json!("")),
+            Some(Source::VpcLatticeV2),
+            Some("$.method"),
+            "invalid HTTP method \"\"",
+        ),
+        // ---- Broken JSON text ----
+        case(
+            "trailing garbage",
+            { let mut e = fixture("http-v2-post.json"); e.extend_from_slice(b" x"); e },
+            None,
+            None,
+            "malformed event",
+        ),
+        case(
+            "invalid UTF-8 in a string",
+            { let mut e = br#"{"httpMethod":"GET","path":"/"#.to_vec(); e.extend_from_slice(&[0xff, 0xfe]); e.extend_from_slice(br#""}"#); e },
+            None,
+            None,
+            "event is not valid UTF-8: invalid utf-8 sequence of 1 bytes from index 29",
+        ),
+        case(
+            "lone surrogate escape",
+            r#"{"httpMethod":"GET","path":"/\ud800","requestContext":{}}"#,
+            Some(Source::ApiGatewayV1),
+            None,
+            "malformed JSON: unexpected end of hex escape at line 1 column 36",
+        ),
+        case(
+            "byte order mark",
+            { let mut e = vec![0xef, 0xbb, 0xbf]; e.extend_from_slice(&fixture("http-v2-post.json")); e },
+            None,
+            None,
+            "not an HTTP event: expected a JSON object",
+        ),
+        case(
+            "NUL byte",
+            "\0",
+            None,
+            None,
+            "not an HTTP event: expected a JSON object",
+        ),
+        case(
+            "duplicate httpMethod",
+            r#"{"httpMethod":"GET","httpMethod":"POST","path":"/","requestContext":{}}"#,
+            None,
+            None,
+            "duplicate field `httpMethod`",
+        ),
+        case(
+            "single quotes",
+            "{'httpMethod':'GET'}",
+            None,
+            None,
+            "malformed JSON: key must be a string at line 1 column 2",
+        ),
+        // ---- Batches ----
+        case(
+            "SQS body number",
+            r#"{"Records":[{"eventSource":"aws:sqs","messageId":"m","body":5}]}"#,
+            None,
+            Some("$.Records[0].body"),
+            "malformed SQS batch: invalid type: integer `5`, expected a string",
+        ),
+        case(
+            "Records not a list",
+            r#"{"Records":{"eventSource":"aws:sqs"}}"#,
+            None,
+            Some("$.Records"),
+            "invalid type: map, expected a sequence",
+        ),
+
     ]
 }
 
@@ -353,8 +651,15 @@ fn decode_error(event: &[u8]) -> Result<DecodeError, String> {
 
 #[test]
 fn malformed_events_are_clear_decode_errors_and_nothing_is_lost() {
+    let cases = cases();
+    // The table is the coverage issue 12 asks for: at least 60 distinct inputs.
+    let mut names: Vec<&str> = cases.iter().map(|c| c.what).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), cases.len(), "duplicate case names");
+    assert!(cases.len() >= 60, "{} cases", cases.len());
     let mut failures = Vec::new();
-    for case in cases() {
+    for case in cases {
         let err = match decode_error(&case.event) {
             Ok(err) => err,
             Err(answered) => {

@@ -31,7 +31,13 @@ pub mod runtime;
 #[doc(hidden)]
 pub mod __private;
 
+/// Internals for the fuzz targets in `fuzz/` only: not public API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod __fuzz;
+
 pub use app::TrailingSlash;
+pub use app::MAX_RESPONSE_BYTES;
 pub use app::{
     App, AppState, CatcherConflict, CatcherSite, Dispatcher, RouteConflict, RouteEntry, RouteSite,
     StartupError, StartupProblem,

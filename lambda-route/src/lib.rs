@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub use lambda_route_core::MAX_RESPONSE_BYTES;
 pub use lambda_route_core::{
     compress, cookie, describe, event, extract, middleware, openapi, registry, response, runtime,
 };

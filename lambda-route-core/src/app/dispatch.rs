@@ -7,6 +7,7 @@ use http::{HeaderValue, Method, StatusCode};
 use tracing::Instrument as _;
 
 use super::catchers::{self, Catchers};
+use super::limits;
 use super::paths::{self, PathRules, TrailingSlash};
 use super::timeout::{self, Timeouts};
 use super::{AppState, CatcherSite, RouteEntry, RouteSite};
@@ -278,24 +279,6 @@ impl Dispatcher {
                 }
             }
         }
-        if let Some(started) = started {
-            if self
-                .observe
-                .access_log
-                .wants(response.status().is_server_error())
-            {
-                let _entered = span.enter();
-                observe::log_access(
-                    request,
-                    matched,
-                    &response,
-                    detail.as_deref(),
-                    started,
-                    lambda,
-                    cold,
-                );
-            }
-        }
         // Compression (compress/) is for the client's transport only, so it lives here and
         // not in `respond`, which queued requests share. Off everywhere, this is one branch.
         if response
@@ -304,7 +287,29 @@ impl Dispatcher {
         {
             compress::apply(&self.compress, request, &mut response);
         }
-        event::encode(request, &response, request.method == Method::HEAD)
+        let mut json = event::encode(request, &response, request.method == Method::HEAD);
+        let mut status = response.status();
+        // Lambda's response limit (limits.rs): one comparison on the way out.
+        if json.len() > limits::MAX_RESPONSE_BYTES {
+            json = limits::too_large(request, matched, json.len());
+            status = StatusCode::INTERNAL_SERVER_ERROR;
+        }
+        // The access line, with the status the client gets.
+        if let Some(started) = started {
+            if self.observe.access_log.wants(status.is_server_error()) {
+                let _entered = span.enter();
+                observe::log_access(
+                    request,
+                    matched,
+                    status,
+                    detail.as_deref(),
+                    started,
+                    lambda,
+                    cold,
+                );
+            }
+        }
+        json
     }
 
     /// Routes a decoded request, runs the route, renders any error and adds the CORS headers:

@@ -35,7 +35,7 @@ use http::HeaderValue;
 use crate::request::{Request, Source};
 use crate::response::{Body, Response};
 
-mod accept;
+pub(crate) mod accept;
 mod types;
 
 pub(crate) use types::MediaRange;

@@ -2,7 +2,7 @@
 //! [`App::cors`](crate::App::cors), the policy built from it at start-up ([`policy`]) and
 //! origin matching ([`origin`]).
 
-mod origin;
+pub(crate) mod origin;
 mod policy;
 
 pub(crate) use policy::{CorsPolicy, Preflight};

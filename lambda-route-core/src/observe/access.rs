@@ -3,9 +3,10 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use http::StatusCode;
+
 use crate::app::RouteEntry;
 use crate::request::Request;
-use crate::response::Response;
 
 /// True for the first request this process answers, false after: the `cold_start` field.
 pub(crate) fn cold_start() -> bool {
@@ -23,7 +24,7 @@ pub(crate) fn enabled() -> bool {
 pub(crate) fn log(
     request: &Request<'_>,
     route: Option<&RouteEntry>,
-    response: &Response,
+    status: StatusCode,
     error_detail: Option<&str>,
     started: Instant,
     lambda: Option<&lambda_runtime::Context>,
@@ -37,7 +38,7 @@ pub(crate) fn log(
         method = request.method().as_str(),
         path = request.path(),
         route = route.map_or("-", RouteEntry::template),
-        status = response.status().as_u16(),
+        status = status.as_u16(),
         duration_ms = started.elapsed().as_secs_f64() * 1000.0,
         request_id,
         correlation_id = request.correlation_id(),

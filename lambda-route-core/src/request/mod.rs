@@ -11,7 +11,7 @@ use http::Method;
 
 mod authorizer;
 mod caller;
-mod cookies;
+pub(crate) mod cookies;
 pub(crate) mod pairs;
 mod queue;
 mod source;

@@ -1,5 +1,6 @@
-//! Runs the todos binary as a local server on a free loopback port, for the end-to-end test
-//! with a real HTTP client. The process is killed when the handle drops.
+//! Runs the todos binary as a local server on port 0 (the system picks a free port; the
+//! server's banner says which), for the end-to-end test with a real HTTP client. The process
+//! is killed when the handle drops.
 
 #![allow(
     clippy::unwrap_used,
@@ -7,48 +8,63 @@
     reason = "test support: a failed set-up should panic with a message"
 )]
 
-use std::io::Read;
-use std::net::{TcpListener, TcpStream};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::sync::mpsc;
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
 
 /// A running local server.
 pub(crate) struct Server {
     child: Child,
     port: u16,
+    /// Everything the server printed to stdout, the banner included, once it closes it.
+    stdout: Option<JoinHandle<String>>,
 }
 
 impl Server {
-    /// Starts `binary` with `args` on a free port and waits (at most 30 s) until it accepts.
+    /// Starts `binary` with `args` on port 0 and waits (at most 30 s) for the banner that
+    /// names the address it listens on.
     pub(crate) fn start(binary: &Path, args: &[&str]) -> Server {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new(binary)
+        let mut child = Command::new(binary)
             .args(args)
-            .env("PORT", port.to_string())
+            .env("PORT", "0")
             .env_remove("AWS_LAMBDA_RUNTIME_API")
             .env_remove("LAMBDA_ROUTE_EVENT")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let mut server = Server { child, port };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Some(status) = server.child.try_wait().unwrap() {
-                panic!("server exited with {status}: {}", server.output());
+        let stdout = child.stdout.take().unwrap();
+        let (port_tx, port_rx) = mpsc::channel();
+        // Reads stdout to the end (so the server never blocks on a full pipe), reporting the
+        // port from "lambda-route: serving N routes on http://127.0.0.1:PORT as ...".
+        let reader = thread::spawn(move || {
+            let mut all = String::new();
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if let Some(port) = line
+                    .split("http://127.0.0.1:")
+                    .nth(1)
+                    .and_then(|rest| rest.split_whitespace().next())
+                    .and_then(|port| port.parse::<u16>().ok())
+                {
+                    let _ = port_tx.send(port);
+                }
+                all.push_str(&line);
+                all.push('\n');
             }
-            assert!(
-                Instant::now() < deadline,
-                "server did not start: {}",
-                server.output()
-            );
-            thread::sleep(Duration::from_millis(20));
+            all
+        });
+        let mut server = Server {
+            child,
+            port: 0,
+            stdout: Some(reader),
+        };
+        match port_rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(port) => server.port = port,
+            Err(_) => panic!("server did not start: {}", server.output()),
         }
         server
     }
@@ -62,10 +78,11 @@ impl Server {
     pub(crate) fn output(&mut self) -> String {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let mut out = String::new();
-        if let Some(mut stdout) = self.child.stdout.take() {
-            let _ = stdout.read_to_string(&mut out);
-        }
+        let mut out = self
+            .stdout
+            .take()
+            .and_then(|reader| reader.join().ok())
+            .unwrap_or_default();
         if let Some(mut stderr) = self.child.stderr.take() {
             let _ = stderr.read_to_string(&mut out);
         }

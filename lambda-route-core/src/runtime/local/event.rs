@@ -70,12 +70,18 @@ struct Parsed<'r> {
 }
 
 impl<'r> Parsed<'r> {
-    fn new(parts: &'r Parts) -> Self {
+    /// # Errors
+    ///
+    /// The message for a 400 when a header value is not UTF-8: an event carries text, and a
+    /// value must reach the app as sent or not at all.
+    fn new(parts: &'r Parts) -> Result<Self, String> {
         let raw_query = parts.uri.query().unwrap_or("");
         let mut headers = Vec::with_capacity(parts.headers.len());
         let mut cookies = Vec::new();
         for (name, value) in &parts.headers {
-            let value = value.to_str().unwrap_or_default();
+            // UTF-8 beyond ASCII (which `HeaderValue::to_str` refuses) is carried as sent.
+            let value = std::str::from_utf8(value.as_bytes())
+                .map_err(|_| format!("header {name:?} has a value that is not UTF-8"))?;
             if name == http::header::COOKIE {
                 cookies.extend(value.split(';').map(str::trim).filter(|c| !c.is_empty()));
             } else {
@@ -90,14 +96,14 @@ impl<'r> Parsed<'r> {
                 (decode_lossy(name), decode_lossy(value))
             })
             .collect();
-        Parsed {
+        Ok(Parsed {
             method: parts.method.as_str(),
             path: parts.uri.path(),
             raw_query,
             headers,
             cookies,
             query,
-        }
+        })
     }
 }
 
@@ -128,8 +134,17 @@ fn epoch_millis() -> u128 {
 }
 
 /// The event JSON for one HTTP request.
-pub(super) fn build(kind: EventKind, parts: &Parts, body: &[u8], peer: SocketAddr) -> Vec<u8> {
-    let req = Parsed::new(parts);
+///
+/// # Errors
+///
+/// The message for a 400 when the request cannot be carried faithfully (see `Parsed::new`).
+pub(crate) fn build(
+    kind: EventKind,
+    parts: &Parts,
+    body: &[u8],
+    peer: SocketAddr,
+) -> Result<Vec<u8>, String> {
+    let req = Parsed::new(parts)?;
     let mut out = Vec::with_capacity(1024 + body.len() * 4 / 3);
     out.push(b'{');
     match kind {
@@ -154,7 +169,7 @@ pub(super) fn build(kind: EventKind, parts: &Parts, body: &[u8], peer: SocketAdd
     let snake = kind == EventKind::VpcLatticeV1;
     write_body(&mut out, body, snake);
     out.push(b'}');
-    out
+    Ok(out)
 }
 
 fn rest_v1(out: &mut Vec<u8>, req: &Parsed<'_>, peer: SocketAddr) {
@@ -491,7 +506,7 @@ mod tests {
         let peer: SocketAddr = "127.0.0.1:5000".parse().unwrap();
         for kind in kinds {
             for body in [&b"{\"title\":\"hi\"}"[..], &[0xff, 0x00, 0x10][..]] {
-                let event = build(kind, &parts, body, peer);
+                let event = build(kind, &parts, body, peer).unwrap();
                 let request = Request::from_event(&event).unwrap_or_else(|e| {
                     panic!("{kind:?}: {e}\n{}", String::from_utf8_lossy(&event))
                 });
@@ -523,6 +538,35 @@ mod tests {
                 }
                 assert!(Source::ALL.contains(&request.source()));
             }
+        }
+    }
+
+    /// A header value is carried byte for byte when it is UTF-8, even beyond ASCII, and the
+    /// request is refused when it is not: never an empty string in its place.
+    #[test]
+    fn header_values_are_carried_as_sent_or_refused() {
+        let peer: SocketAddr = "127.0.0.1:5000".parse().unwrap();
+        let mut parts = parts("/x", &[]);
+        parts.headers.insert(
+            "x-name",
+            http::HeaderValue::from_bytes("Zoë".as_bytes()).unwrap(),
+        );
+        let event = build(EventKind::ApiGatewayV1, &parts, b"", peer).unwrap();
+        let request = Request::from_event(&event).unwrap();
+        assert_eq!(request.header("x-name"), Some("Zoë"));
+
+        parts
+            .headers
+            .insert("x-bad", http::HeaderValue::from_bytes(b"a\xffb").unwrap());
+        for kind in [
+            EventKind::ApiGatewayV1,
+            EventKind::HttpApiV2,
+            EventKind::Alb,
+        ] {
+            assert_eq!(
+                build(kind, &parts, b"", peer).unwrap_err(),
+                "header \"x-bad\" has a value that is not UTF-8"
+            );
         }
     }
 

@@ -14,6 +14,8 @@
 //! | version | | `AWS_LAMBDA_FUNCTION_VERSION` | `$LATEST` |
 //! | log group, log stream | | `AWS_LAMBDA_LOG_GROUP_NAME`, `AWS_LAMBDA_LOG_STREAM_NAME` | empty |
 //! | region | | `AWS_REGION` | `us-east-1` |
+//! | header-read timeout, seconds | | `LAMBDA_ROUTE_HEADER_TIMEOUT` | `10` |
+//! | concurrent connections | | `LAMBDA_ROUTE_MAX_CONNECTIONS` | `256` |
 //!
 //! `KIND` is one of `v1` (API Gateway REST), `v2` (HTTP API), `url` (Function URL), `alb`,
 //! `alb-multi` (ALB with multi-value headers), `lattice-v1`, `lattice-v2`.
@@ -23,6 +25,18 @@
 //! function ARN `arn:aws:lambda:<region>:000000000000:function:<name>`, and the settings above
 //! as its `env_config`. The deadline bounds routes as on Lambda (`App::timeout`): a route still
 //! running at the deadline less the margin is answered 504.
+//!
+//! Hostile or broken HTTP is answered before any event is built, the way a gateway would:
+//!
+//! | request | answer |
+//! |---|---|
+//! | a body over Lambda's 6 MB request limit | 413 |
+//! | a body that is not valid HTTP framing (a chunk size `zz`, one that overflows) | 400 |
+//! | a header value that is not UTF-8 (UTF-8 beyond ASCII is carried as sent) | 400 |
+//! | a request target that is not a path (`GET health`, `OPTIONS *`) | 400 |
+//! | `CONNECT` | 501 |
+//! | headers not complete within the header-read timeout | 408 on a connection's first request, then closed; an idle keep-alive connection is closed |
+//! | a connection beyond the concurrent-connection cap | 503, closed |
 //!
 //! `POST /_lambda/invoke` (loopback clients only; the server binds loopback anyway) takes
 //! a raw event as its body, of any kind an invocation can carry: an SQS, SNS or Amazon MQ
@@ -45,8 +59,9 @@ use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::{Bytes, Incoming};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
-use tokio::net::TcpListener;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Semaphore;
 
 use crate::app::Dispatcher;
 use crate::event::Source;
@@ -60,6 +75,9 @@ pub(crate) use context::RequestIds;
 
 pub use event::EventKind;
 
+#[cfg(feature = "fuzzing")]
+pub(crate) use event::build as build_event;
+
 /// `POST` a raw event here to invoke the function with it: see the module docs.
 const INVOKE_PATH: &str = "/_lambda/invoke";
 
@@ -69,6 +87,20 @@ const MAX_BODY: usize = 6 * 1024 * 1024;
 /// Lambda's defaults for a function created without settings.
 const DEFAULT_TIMEOUT_SECS: u64 = 3;
 const DEFAULT_MEMORY_MB: i32 = 128;
+
+/// How long a client may take to send a request's headers.
+const DEFAULT_HEADER_TIMEOUT_SECS: u64 = 10;
+/// Connections served at once; more are answered 503.
+const DEFAULT_MAX_CONNECTIONS: usize = 256;
+
+/// What a client that was too slow with its first request's headers reads before the close.
+const REQUEST_TIMEOUT: &[u8] = b"HTTP/1.1 408 Request Timeout\r\nconnection: close\r\n\
+content-type: text/plain; charset=utf-8\r\ncontent-length: 37\r\n\r\n\
+request headers not received in time\n";
+/// What a connection beyond the cap reads before the close.
+const TOO_MANY_CONNECTIONS: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\n\
+retry-after: 1\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: 41\r\n\r\n\
+too many connections to the local server\n";
 
 /// How the local server runs.
 ///
@@ -100,6 +132,11 @@ pub struct LocalConfig {
     pub timeout: Duration,
     /// The region in the function ARN.
     pub region: String,
+    /// How long a client may take to send a request's headers before its connection is
+    /// closed (with a 408 when it is the connection's first request).
+    pub header_timeout: Duration,
+    /// Connections served at once; a connection beyond this is answered 503 and closed.
+    pub max_connections: usize,
 }
 
 /// A bad local-server setting.
@@ -175,6 +212,22 @@ impl LocalConfig {
                 ))
             })?,
         };
+        let header_timeout = match env("LAMBDA_ROUTE_HEADER_TIMEOUT") {
+            None => DEFAULT_HEADER_TIMEOUT_SECS,
+            Some(t) => t.parse::<u64>().ok().filter(|&t| t > 0).ok_or_else(|| {
+                ConfigError(format!(
+                    "invalid LAMBDA_ROUTE_HEADER_TIMEOUT {t:?}: expected whole seconds, at least 1"
+                ))
+            })?,
+        };
+        let max_connections = match env("LAMBDA_ROUTE_MAX_CONNECTIONS") {
+            None => DEFAULT_MAX_CONNECTIONS,
+            Some(n) => n.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| {
+                ConfigError(format!(
+                    "invalid LAMBDA_ROUTE_MAX_CONNECTIONS {n:?}: expected a number, at least 1"
+                ))
+            })?,
+        };
         // lambda_runtime's own type, so the context is the one a route gets on Lambda.
         let function = lambda_runtime::Config {
             function_name: env("AWS_LAMBDA_FUNCTION_NAME")
@@ -191,6 +244,8 @@ impl LocalConfig {
             function,
             timeout: Duration::from_secs(timeout),
             region: env("AWS_REGION").unwrap_or_else(|| "us-east-1".to_owned()),
+            header_timeout: Duration::from_secs(header_timeout),
+            max_connections,
         })
     }
 }
@@ -227,6 +282,7 @@ pub async fn serve(
         config.timeout,
         RequestIds::new(),
     ));
+    let slots = Arc::new(Semaphore::new(config.max_connections));
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
@@ -235,24 +291,81 @@ pub async fn serve(
                 continue;
             }
         };
+        let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
+            eprintln!(
+                "lambda-route: {peer} refused: {} connections open",
+                config.max_connections
+            );
+            refuse(stream, TOO_MANY_CONNECTIONS);
+            continue;
+        };
         let dispatcher = Arc::clone(&dispatcher);
         let contexts = Arc::clone(&contexts);
         let kind = config.event;
+        let header_timeout = config.header_timeout;
         tokio::spawn(async move {
+            let _slot = slot;
+            // A second handle on the socket, to answer 408 after hyper gave up on it.
+            let (stream, spare) = match spare_handle(stream) {
+                Ok(pair) => pair,
+                Err(err) => {
+                    eprintln!("lambda-route: connection from {peer}: {err}");
+                    return;
+                }
+            };
+            let served = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let seen = Arc::clone(&served);
             let service = service_fn(move |request| {
+                seen.store(true, std::sync::atomic::Ordering::Relaxed);
                 let context = contexts.context(SystemTime::now());
                 handle(Arc::clone(&dispatcher), kind, peer, context, request)
             });
-            if let Err(err) = http1::Builder::new()
+            let result = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
                 .serve_connection(TokioIo::new(stream), service)
-                .await
-            {
-                if !err.is_incomplete_message() {
-                    eprintln!("lambda-route: connection from {peer}: {err}");
+                .await;
+            match result {
+                Ok(()) => {}
+                // RFC 9110 15.5.9: a 408 tells the client why; an idle keep-alive connection
+                // is closed silently, so that a client never reads a 408 meant for no
+                // request as the answer to its next one.
+                Err(err) if err.is_timeout() => {
+                    if !served.load(std::sync::atomic::Ordering::Relaxed) {
+                        if let Some(spare) = spare {
+                            refuse_std(&spare, REQUEST_TIMEOUT);
+                        }
+                    }
                 }
+                Err(err) if err.is_incomplete_message() => {}
+                Err(err) => eprintln!("lambda-route: connection from {peer}: {err}"),
             }
         });
     }
+}
+
+/// The stream for hyper, and a duplicate of its socket to write a last answer on after
+/// hyper has dropped its own (none when the system cannot duplicate it).
+fn spare_handle(stream: TcpStream) -> std::io::Result<(TcpStream, Option<std::net::TcpStream>)> {
+    let std = stream.into_std()?;
+    let spare = std.try_clone().ok();
+    Ok((TcpStream::from_std(std)?, spare))
+}
+
+/// Writes a canned answer and closes the connection.
+fn refuse(stream: TcpStream, answer: &'static [u8]) {
+    if let Ok(std) = stream.into_std() {
+        refuse_std(&std, answer);
+    }
+}
+
+/// The socket is non-blocking and fresh: a short answer fits its send buffer, and one that
+/// does not is dropped rather than waited for.
+fn refuse_std(stream: &std::net::TcpStream, answer: &[u8]) {
+    use std::io::Write as _;
+    let mut stream = stream;
+    let _ = stream.write(answer);
+    let _ = stream.shutdown(std::net::Shutdown::Write);
 }
 
 fn print_banner(dispatcher: &Dispatcher, addr: SocketAddr, kind: EventKind) {
@@ -275,8 +388,44 @@ async fn handle(
 ) -> Result<hyper::Response<Full<Bytes>>, std::convert::Infallible> {
     let started = Instant::now();
     let (parts, body) = request.into_parts();
-    let response = match Limited::new(body, MAX_BODY).collect().await {
-        Err(_) => response::plain(413, "request body larger than Lambda's 6 MB limit"),
+    // A declared length over the limit is refused before a byte of it is read.
+    let declared = hyper::body::Body::size_hint(&body).lower();
+    let response = if parts.method == http::Method::CONNECT {
+        response::plain(501, "CONNECT is not supported")
+    } else if !is_path_target(&parts.uri) {
+        response::plain(
+            400,
+            "the request target must be a path starting with '/' (or an absolute http URL)",
+        )
+    } else if declared > MAX_BODY as u64 {
+        response::plain(413, "request body larger than Lambda's 6 MB limit")
+    } else {
+        answer(dispatcher, kind, peer, context, &parts, body).await
+    };
+    println!(
+        "{} {} -> {} ({:.1} ms)",
+        parts.method,
+        parts.uri,
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    Ok(response)
+}
+
+/// Reads the body and answers a request that passed the checks in `handle`.
+async fn answer(
+    dispatcher: Arc<Dispatcher>,
+    kind: EventKind,
+    peer: SocketAddr,
+    context: lambda_runtime::Context,
+    parts: &http::request::Parts,
+    body: Incoming,
+) -> hyper::Response<Full<Bytes>> {
+    match Limited::new(body, MAX_BODY).collect().await {
+        Err(err) if err.is::<http_body_util::LengthLimitError>() => {
+            response::plain(413, "request body larger than Lambda's 6 MB limit")
+        }
+        Err(err) => response::plain(400, &format!("malformed request body: {err}")),
         // A raw event of any kind, batches included, as `aws lambda invoke` would send it.
         Ok(body) if parts.method == http::Method::POST && parts.uri.path() == INVOKE_PATH => {
             if peer.ip().is_loopback() {
@@ -287,22 +436,29 @@ async fn handle(
         }
         Ok(body) => {
             let body = body.to_bytes();
-            let event = event::build(kind, &parts, &body, peer);
-            match dispatcher.dispatch_with(&event, Some(&context)).await {
-                Ok(json) => response::from_lambda(&json),
-                // On Lambda a failed invocation reaches the client as a 502 from the gateway.
-                Err(err) => response::plain(502, &format!("invocation failed: {err}")),
+            match event::build(kind, parts, &body, peer) {
+                Err(bad) => response::plain(400, &bad),
+                Ok(event) => match dispatcher.dispatch_with(&event, Some(&context)).await {
+                    Ok(json) => response::from_lambda(&json),
+                    // On Lambda a failed invocation reaches the client as a 502 from the
+                    // gateway.
+                    Err(err) => response::plain(502, &format!("invocation failed: {err}")),
+                },
             }
         }
-    };
-    println!(
-        "{} {} -> {} ({:.1} ms)",
-        parts.method,
-        parts.uri,
-        response.status().as_u16(),
-        started.elapsed().as_secs_f64() * 1000.0
-    );
-    Ok(response)
+    }
+}
+
+/// Origin-form (`/path?query`) or absolute-form (`http://host/path`), the targets a gateway
+/// forwards; not authority-form (`host:port`) or asterisk-form (`*`).
+fn is_path_target(uri: &http::Uri) -> bool {
+    match uri.scheme_str() {
+        None => uri.authority().is_none() && uri.path().starts_with('/'),
+        Some(scheme) => {
+            (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
+                && uri.path().starts_with('/')
+        }
+    }
 }
 
 impl EventKind {
@@ -408,6 +564,48 @@ mod tests {
         assert_eq!(cfg.function, expected);
         assert_eq!(cfg.timeout, Duration::from_secs(30));
         assert_eq!(cfg.region, "eu-west-1");
+    }
+
+    #[test]
+    fn only_paths_and_absolute_urls_are_request_targets() {
+        let targets = [
+            ("/health", true),
+            ("/a/b?c=d", true),
+            ("http://localhost:3000/health", true),
+            ("HTTPS://example.com/x", true),
+            ("health", false),
+            ("*", false),
+            ("localhost:3000", false),
+            ("ftp://example.com/x", false),
+        ];
+        for (target, ok) in targets {
+            let uri: http::Uri = target.parse().unwrap();
+            assert_eq!(is_path_target(&uri), ok, "{target}");
+        }
+    }
+
+    #[test]
+    fn connection_limits_have_defaults_and_are_checked() {
+        let cfg = config(None, &[], &[]).unwrap();
+        assert_eq!(cfg.header_timeout, Duration::from_secs(10));
+        assert_eq!(cfg.max_connections, 256);
+        let env = [
+            ("LAMBDA_ROUTE_HEADER_TIMEOUT", "2"),
+            ("LAMBDA_ROUTE_MAX_CONNECTIONS", "8"),
+        ];
+        let cfg = config(None, &[], &env).unwrap();
+        assert_eq!(
+            (cfg.header_timeout, cfg.max_connections),
+            (Duration::from_secs(2), 8)
+        );
+        for bad in [
+            ("LAMBDA_ROUTE_HEADER_TIMEOUT", "0"),
+            ("LAMBDA_ROUTE_HEADER_TIMEOUT", "1.5"),
+            ("LAMBDA_ROUTE_MAX_CONNECTIONS", "0"),
+            ("LAMBDA_ROUTE_MAX_CONNECTIONS", "many"),
+        ] {
+            assert!(config(None, &[], &[bad]).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
