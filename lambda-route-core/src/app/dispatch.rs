@@ -377,7 +377,7 @@ impl Dispatcher {
                 }
                 _ => method_not_allowed(&methods),
             },
-            Lookup::NotFound => self.unrouted(&request),
+            Lookup::NotFound => self.unrouted(request),
         };
         // The error funnel: every framework answer is rendered here, once, unless the app's
         // catcher for its status answers instead. A success response pays this one check.
