@@ -385,46 +385,18 @@ fn the_failure_rule_and_the_concurrency_limit_are_configurable() {
 /// `POST` `body` to `/_lambda/invoke` of `bins/error_log.rs` serving locally; the raw HTTP
 /// responses.
 fn invoke_locally(bodies: &[Vec<u8>]) -> Vec<String> {
-    use std::io::{BufRead, BufReader, Read, Write};
-    use std::net::TcpStream;
-    use std::process::{Command, Stdio};
-
-    let mut child = Command::new(env!("CARGO_BIN_EXE_error-log"))
-        .env_remove("AWS_LAMBDA_RUNTIME_API")
-        .env("PORT", "0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut serving = String::new();
-    stdout.read_line(&mut serving).unwrap();
-    let addr = serving
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in {serving:?}"))
-        .to_owned();
-    let responses = bodies
+    let requests: Vec<String> = bodies
         .iter()
         .map(|body| {
-            let mut stream = TcpStream::connect(&addr).unwrap();
-            write!(
-                stream,
+            let body = String::from_utf8(body.clone()).unwrap();
+            format!(
                 "POST /_lambda/invoke HTTP/1.1\r\nHost: localhost\r\nContent-Length: {}\r\n\
-                 Connection: close\r\n\r\n",
+                 Connection: close\r\n\r\n{body}",
                 body.len()
             )
-            .unwrap();
-            stream.write_all(body).unwrap();
-            let mut response = String::new();
-            stream.read_to_string(&mut response).unwrap();
-            response
         })
         .collect();
-    child.kill().unwrap();
-    child.wait().unwrap();
-    responses
+    lambda_route_tests::serve_bin(env!("CARGO_BIN_EXE_error-log"), &[], &requests).responses
 }
 
 #[test]
