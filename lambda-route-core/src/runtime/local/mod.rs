@@ -402,13 +402,18 @@ async fn handle(
     } else {
         answer(dispatcher, kind, peer, context, &parts, body).await
     };
-    println!(
-        "{} {} -> {} ({:.1} ms)",
-        parts.method,
-        parts.uri,
-        response.status().as_u16(),
-        started.elapsed().as_secs_f64() * 1000.0
-    );
+    // A dispatched request wrote its access line; one the server answered itself gets its
+    // own, since no route or catcher saw it.
+    if let Some(response::Refused(reason)) = response.extensions().get() {
+        tracing::warn!(
+            target: "lambda_route::local",
+            method = parts.method.as_str(),
+            target = %parts.uri,
+            status = response.status().as_u16(),
+            duration_ms = started.elapsed().as_secs_f64() * 1000.0,
+            "answered by the local server: {reason}"
+        );
+    }
     Ok(response)
 }
 
