@@ -20,6 +20,9 @@ mod error;
 mod join;
 mod records;
 
+#[cfg(feature = "fuzzing")]
+pub(crate) use records::sqs_scan_agrees;
+
 pub use config::BatchConfig;
 pub use error::{BatchFailed, InvocationError};
 

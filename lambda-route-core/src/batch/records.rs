@@ -15,6 +15,11 @@ use crate::codec::de::{without_position, CowStr};
 use crate::event::DecodeError;
 use crate::request::{QueueKind, QueueMessage};
 
+mod sqs_scan;
+
+#[cfg(feature = "fuzzing")]
+pub(crate) use sqs_scan::agrees_with_serde as sqs_scan_agrees;
+
 /// One record: its message and the bytes of its HTTP event, or why there are none.
 pub(super) struct Item<'a> {
     pub(super) message: QueueMessage<'a>,
@@ -141,7 +146,11 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for InOrder
 pub(super) fn parse(kind: QueueKind, event: &[u8]) -> Result<Batch<'_>, DecodeError> {
     match kind {
         QueueKind::Sqs => {
-            let event: SqsEvent<'_> = read(kind, event)?;
+            // The hand scan when it can vouch for the event, else serde (and its errors).
+            let event: SqsEvent<'_> = match sqs_scan::sqs(event) {
+                Some(event) => event,
+                None => read(kind, event)?,
+            };
             let fifo = event.records.iter().any(|r| {
                 r.event_source_arn
                     .as_ref()

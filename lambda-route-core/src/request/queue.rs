@@ -111,12 +111,32 @@ impl<'a> QueueMessage<'a> {
     /// # Examples
     ///
     /// ```
-    /// # async fn demo() {
+    /// # use std::sync::Mutex;
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
     /// use lambda_route_core::Request;
     ///
     /// fn tenant(request: &Request<'_>) -> Option<String> {
     ///     request.queue()?.attribute("tenant")
     /// }
+    ///
+    /// // A route on `POST /jobs` that records the tenant of each queued request.
+    /// static TENANTS: Mutex<Vec<Option<String>>> = Mutex::new(Vec::new());
+    /// # fn job<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     TENANTS.lock().unwrap().push(tenant(cx.request()));
+    /// #     Box::pin(async { "queued".into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["POST"], "/jobs", job, Location::new("job", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = lambda_route_core::App::new().build().unwrap();
+    /// let batch = br#"{"Records":[{"messageId":"m-1","eventSource":"aws:sqs",
+    ///   "messageAttributes":{"tenant":{"stringValue":"acme","dataType":"String"}},
+    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\"}"}]}"#;
+    /// app.invoke(batch, None).await.unwrap();
+    /// // The same route reached over HTTP has no queue message.
+    /// app.dispatch(br#"{"httpMethod":"POST","path":"/jobs"}"#).await.unwrap();
+    /// assert_eq!(*TENANTS.lock().unwrap(), [Some("acme".to_owned()), None]);
     /// # }
     /// ```
     pub fn attribute(&self, name: &str) -> Option<String> {
