@@ -26,6 +26,17 @@ pub struct Probe<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
 
 impl<T: ?Sized> Probe<T> {
     /// The probe for `T`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::openapi::{Fallback as _, Known as _, Probe, ResponseOf};
+    ///
+    /// // What the route macros write for a route returning `String`.
+    /// let doc = (&Probe::<ResponseOf<String>>::new()).response_doc();
+    /// let expected = if cfg!(feature = "openapi") { Some("text/plain") } else { None };
+    /// assert_eq!(doc.and_then(|d| d.content_type()), expected);
+    /// ```
     pub const fn new() -> Self {
         Probe(PhantomData)
     }
@@ -44,6 +55,19 @@ impl<T: ?Sized> std::fmt::Debug for Probe<T> {
 }
 
 /// The hooks of a type that has them (an impl only with the `openapi` feature).
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::extract::Json;
+/// use lambda_route_core::openapi::{ArgOf, Fallback as _, Known as _, Probe, ValueOf};
+///
+/// // With the `openapi` feature, `Known` answers for types with a JSON Schema.
+/// let value = (&Probe::<ValueOf<u64>>::new()).value_schema();
+/// let body = (&Probe::<ArgOf<Json<Vec<u64>>>>::new()).arg_doc();
+/// assert_eq!(value.is_some(), cfg!(feature = "openapi"));
+/// assert_eq!(body.is_some(), cfg!(feature = "openapi"));
+/// ```
 pub trait Known {
     /// The schema of one value (parameters).
     fn value_schema(&self) -> Option<SchemaFn> {
@@ -60,6 +84,17 @@ pub trait Known {
 }
 
 /// The answer for a type without hooks: `None`.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::openapi::{ArgOf, Fallback as _, Known as _, Probe, ResponseOf, ValueOf};
+///
+/// struct Opaque; // no `JsonSchema`, not an extractor, not a documented return type
+/// assert!((&Probe::<ValueOf<Opaque>>::new()).value_schema().is_none());
+/// assert!((&Probe::<ArgOf<Opaque>>::new()).arg_doc().is_none());
+/// assert!((&Probe::<ResponseOf<Opaque>>::new()).response_doc().is_none());
+/// ```
 pub trait Fallback {
     /// No schema.
     fn value_schema(&self) -> Option<SchemaFn> {
@@ -105,13 +140,46 @@ mod known {
 }
 
 /// `Probe<ValueOf<T>>`: the schema of a parameter value `T`.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::openapi::{Fallback as _, Known as _, Probe, ValueOf};
+///
+/// // For `#[query] limit: Option<u32>` the route macros ask about `u32`.
+/// let hook = (&Probe::<ValueOf<u32>>::new()).value_schema();
+/// assert_eq!(hook.is_some(), cfg!(feature = "openapi"));
+/// ```
 #[derive(Debug)]
 pub struct ValueOf<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
 
 /// `Probe<ArgOf<T>>`: what the extractor `T` adds.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::extract::Form;
+/// use lambda_route_core::openapi::{ArgDoc, ArgOf, Fallback as _, Known as _, Probe};
+/// use std::collections::HashMap;
+///
+/// // For a `Form<T>` argument: the request body's schema.
+/// let doc = (&Probe::<ArgOf<Form<HashMap<String, String>>>>::new()).arg_doc();
+/// assert_eq!(matches!(doc, Some(ArgDoc::Body(_))), cfg!(feature = "openapi"));
+/// ```
 #[derive(Debug)]
 pub struct ArgOf<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
 
 /// `Probe<ResponseOf<T>>`: what the return type `T` says.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::openapi::{Fallback as _, Known as _, Probe, ResponseOf};
+///
+/// // For a route returning `Option<Vec<u8>>`: a binary body (`None` answers 404).
+/// let doc = (&Probe::<ResponseOf<Option<Vec<u8>>>>::new()).response_doc();
+/// let expected = if cfg!(feature = "openapi") { Some("application/octet-stream") } else { None };
+/// assert_eq!(doc.and_then(|d| d.content_type()), expected);
+/// ```
 #[derive(Debug)]
 pub struct ResponseOf<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
