@@ -250,6 +250,38 @@ impl<'r> Next<'r> {
     /// Runs the rest of the chain and returns its response. A panic in a later middleware or
     /// in the route comes back as a 500 response (logged), an error as its error response,
     /// so the code after `.await` always runs.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { "hello".into_response() })
+    /// # }
+    /// # const AT: Location = Location::new("hello", "my_app", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["GET"], "/hello", shim, AT));
+    /// use lambda_route_core::middleware::Next;
+    /// use lambda_route_core::response::Response;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// async fn no_store(_cx: &Ctx<'_>, next: Next<'_>) -> Response {
+    ///     let response = next.run().await; // the route's answer
+    ///     let no_store = http::HeaderValue::from_static("no-store");
+    ///     response.with_header(http::header::CACHE_CONTROL, no_store)
+    /// }
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let dispatcher = App::new().middleware(no_store).build()?;
+    /// let event = br#"{"version":"2.0","rawPath":"/hello","rawQueryString":"",
+    ///   "requestContext":{"http":{"method":"GET","path":"/hello"}}}"#;
+    /// let answer: serde_json::Value = serde_json::from_slice(&dispatcher.dispatch(event).await?)?;
+    /// assert_eq!(answer["body"], "hello");
+    /// assert_eq!(answer["headers"]["cache-control"], "no-store");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn run(self) -> impl Future<Output = Response> + Send + 'r {
         let Next { cx, app, route } = self;
         let step = match app.split_first() {
