@@ -755,6 +755,23 @@ pub type CatcherHandler = for<'a, 'r> fn(&'a Request<'r>, &'a Response) -> BoxFu
 )]
 pub trait CatcherArg<'a, 'r> {
     /// The argument, from the request and the caught response.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::registry::CatcherArg;
+    /// use lambda_route_core::response::{HttpError, IntoResponse, Response};
+    /// use lambda_route_core::Request;
+    ///
+    /// let event = br#"{"version":"2.0","rawPath":"/todos/7","rawQueryString":"",
+    ///   "requestContext":{"http":{"method":"DELETE","path":"/todos/7"}}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// let caught = HttpError::forbidden("read-only").into_response();
+    /// let request_arg: &Request = CatcherArg::from_caught(&request, &caught);
+    /// let response_arg: &Response = CatcherArg::from_caught(&request, &caught);
+    /// assert_eq!(request_arg.path(), "/todos/7");
+    /// assert_eq!(response_arg.status(), http::StatusCode::FORBIDDEN);
+    /// ```
     fn from_caught(request: &'a Request<'r>, caught: &'a Response) -> Self;
 }
 

@@ -34,8 +34,8 @@ impl<T: ?Sized> Probe<T> {
     ///
     /// // What the route macros write for a route returning `String`.
     /// let doc = (&Probe::<ResponseOf<String>>::new()).response_doc();
-    /// let expected = if cfg!(feature = "openapi") { Some("text/plain") } else { None };
-    /// assert_eq!(doc.and_then(|d| d.content_type()), expected);
+    /// let media_type = doc.and_then(|d| d.content_type());
+    /// assert_eq!(media_type, cfg!(feature = "openapi").then_some("text/plain"));
     /// ```
     pub const fn new() -> Self {
         Probe(PhantomData)
@@ -70,14 +70,44 @@ impl<T: ?Sized> std::fmt::Debug for Probe<T> {
 /// ```
 pub trait Known {
     /// The schema of one value (parameters).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::openapi::{Fallback as _, Known as _, Probe, ValueOf};
+    ///
+    /// // A path parameter `id: uuid::Uuid` or `id: u64`: its type's schema, with `openapi`.
+    /// let hook = (&Probe::<ValueOf<u64>>::new()).value_schema();
+    /// assert_eq!(hook.is_some(), cfg!(feature = "openapi"));
+    /// ```
     fn value_schema(&self) -> Option<SchemaFn> {
         None
     }
     /// What an extractor adds (bodies, query structs).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Json;
+    /// use lambda_route_core::openapi::{ArgOf, Fallback as _, Known as _, Probe};
+    ///
+    /// let doc = (&Probe::<ArgOf<Json<Vec<String>>>>::new()).arg_doc();
+    /// assert_eq!(doc.is_some(), cfg!(feature = "openapi"));
+    /// ```
     fn arg_doc(&self) -> Option<ArgDoc> {
         None
     }
     /// What a return type says of the success response.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::openapi::{Fallback as _, Known as _, Probe, ResponseOf};
+    ///
+    /// let doc = (&Probe::<ResponseOf<Vec<u8>>>::new()).response_doc();
+    /// let media_type = doc.and_then(|d| d.content_type());
+    /// assert_eq!(media_type, cfg!(feature = "openapi").then_some("application/octet-stream"));
+    /// ```
     fn response_doc(&self) -> Option<ResponseDoc> {
         None
     }
@@ -97,14 +127,42 @@ pub trait Known {
 /// ```
 pub trait Fallback {
     /// No schema.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::openapi::{Fallback as _, Known as _, Probe, ValueOf};
+    ///
+    /// struct SortKey; // no `JsonSchema`: the parameter is documented untyped
+    /// assert!((&Probe::<ValueOf<SortKey>>::new()).value_schema().is_none());
+    /// ```
     fn value_schema(&self) -> Option<SchemaFn> {
         None
     }
     /// Nothing beyond the extractor's description.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Headers;
+    /// use lambda_route_core::openapi::{ArgOf, Fallback as _, Known as _, Probe};
+    ///
+    /// // `Headers` describes itself through `FromRequest::describe` only.
+    /// assert!((&Probe::<ArgOf<Headers>>::new()).arg_doc().is_none());
+    /// ```
     fn arg_doc(&self) -> Option<ArgDoc> {
         None
     }
     /// An undescribed response.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::openapi::{Fallback as _, Known as _, Probe, ResponseOf};
+    ///
+    /// struct Report; // a custom `IntoResponse` type says nothing of its body
+    /// assert!((&Probe::<ResponseOf<Report>>::new()).response_doc().is_none());
+    /// ```
     fn response_doc(&self) -> Option<ResponseDoc> {
         None
     }
@@ -178,8 +236,8 @@ pub struct ArgOf<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
 ///
 /// // For a route returning `Option<Vec<u8>>`: a binary body (`None` answers 404).
 /// let doc = (&Probe::<ResponseOf<Option<Vec<u8>>>>::new()).response_doc();
-/// let expected = if cfg!(feature = "openapi") { Some("application/octet-stream") } else { None };
-/// assert_eq!(doc.and_then(|d| d.content_type()), expected);
+/// let media_type = doc.and_then(|d| d.content_type());
+/// assert_eq!(media_type, cfg!(feature = "openapi").then_some("application/octet-stream"));
 /// ```
 #[derive(Debug)]
 pub struct ResponseOf<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);

@@ -42,6 +42,17 @@ pub(crate) fn schema_of<T: JsonSchema + ?Sized>(gen: &mut SchemaGen) -> serde_js
 /// ```
 pub trait DocArg {
     /// What it adds to the operation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Query;
+    /// use lambda_route_core::openapi::{ArgDoc, DocArg};
+    /// use std::collections::HashMap;
+    ///
+    /// // A `Query<T>`'s fields become query parameters.
+    /// assert!(matches!(<Query<HashMap<String, u32>> as DocArg>::arg_doc(), ArgDoc::Fields(_)));
+    /// ```
     fn arg_doc() -> ArgDoc;
 }
 
@@ -85,6 +96,16 @@ impl<E: DocArg + crate::extract::ValidInput> DocArg for crate::extract::Valid<E>
 /// ```
 pub trait DocResponse {
     /// Its success response.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::openapi::DocResponse;
+    /// use lambda_route_core::response::Html;
+    ///
+    /// let doc = <Result<Html<String>, std::io::Error> as DocResponse>::response_doc();
+    /// assert_eq!(doc.content_type(), Some("text/html"));
+    /// ```
     fn response_doc() -> ResponseDoc;
 }
 

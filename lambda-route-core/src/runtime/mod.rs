@@ -43,6 +43,17 @@ pub trait IntoApp {
     /// # Errors
     ///
     /// The user's start-up error, rendered.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::Error;
+    /// use lambda_route_core::runtime::IntoApp;
+    /// use lambda_route_core::App;
+    ///
+    /// let failed: Result<App, Error> = Err(Error::msg("no USERS_TABLE"));
+    /// assert_eq!(failed.into_app().unwrap_err(), "no USERS_TABLE");
+    /// ```
     fn into_app(self) -> Result<App, String>;
 }
 
