@@ -136,6 +136,9 @@ impl ResponseDoc {
     /// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
     /// #     Box::pin(async { ().into_response() })
     /// # }
+    /// # #[cfg(not(feature = "openapi"))] fn main() {}
+    /// # #[cfg(feature = "openapi")]
+    /// # fn main() -> Result<(), lambda_route_core::StartupError> {
     /// use lambda_route_core::openapi::{OpenApi, ResponseDoc, RouteDoc, RouteSchemas};
     /// use lambda_route_core::App;
     ///
@@ -151,7 +154,8 @@ impl ResponseDoc {
     /// let doc = App::new().openapi(api).build()?.openapi_document().unwrap();
     /// let responses = &doc["paths"]["/todos"]["delete"]["responses"];
     /// assert_eq!(responses["204"]["description"], "No Content");
-    /// # Ok::<(), lambda_route_core::StartupError>(())
+    /// # Ok(())
+    /// # }
     /// ```
     pub const fn status(mut self, status: u16) -> Self {
         self.status = Some(status);
@@ -477,6 +481,9 @@ impl RouteDoc {
     /// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
     /// #     Box::pin(async { ().into_response() })
     /// # }
+    /// # #[cfg(not(feature = "openapi"))] fn main() {}
+    /// # #[cfg(feature = "openapi")]
+    /// # fn main() -> Result<(), lambda_route_core::StartupError> {
     /// use lambda_route_core::describe::{Operation, ParamLocation, Parameter};
     /// use lambda_route_core::openapi::{OpenApi, RouteDoc, RouteSchemas, SchemaGen};
     /// use lambda_route_core::App;
@@ -501,7 +508,8 @@ impl RouteDoc {
     /// let doc = App::new().openapi(api).build()?.openapi_document().unwrap();
     /// let id = &doc["paths"]["/todos/{id}"]["get"]["parameters"][0];
     /// assert_eq!(id["schema"], serde_json::json!({ "type": "integer", "minimum": 0 }));
-    /// # Ok::<(), lambda_route_core::StartupError>(())
+    /// # Ok(())
+    /// # }
     /// ```
     pub const fn schemas(mut self, schemas: SchemasFn) -> Self {
         self.schemas = schemas;
