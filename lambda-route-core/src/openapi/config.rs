@@ -297,7 +297,15 @@ impl OpenApi {
 /// # Examples
 ///
 /// ```
-/// use lambda_route_core::openapi::SecurityScheme;
+/// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+/// # use lambda_route_core::response::IntoResponse;
+/// # fn list_todos<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+/// #     Box::pin(async { "[]".into_response() })
+/// # }
+/// # const AT: Location = Location::new("list_todos", "todos", "src/main.rs", 1);
+/// # inventory::submit!(Route::new(&["GET"], "/todos", list_todos, AT));
+/// use lambda_route_core::openapi::{OpenApi, SecurityScheme};
+/// use lambda_route_core::App;
 ///
 /// let key = SecurityScheme::api_key_header("x-api-key").describe("Issued by the console");
 /// let jwt = SecurityScheme::bearer().bearer_format("JWT");
@@ -306,7 +314,17 @@ impl OpenApi {
 ///     "https://auth.example.com/token",
 /// )
 /// .scope("todos:read", "Read todos");
-/// # let _ = (key, jwt, oauth);
+/// let api = OpenApi::new("Todos API", "1.0.0")
+///     .security_scheme("api_key", key)
+///     .security_scheme("jwt", jwt)
+///     .security_scheme("oauth", oauth);
+/// let doc = App::new().openapi(api).build()?.openapi_document().unwrap();
+/// let schemes = &doc["components"]["securitySchemes"];
+/// assert_eq!(schemes["api_key"]["in"], "header");
+/// assert_eq!(schemes["jwt"]["bearerFormat"], "JWT");
+/// let code_flow = &schemes["oauth"]["flows"]["authorizationCode"];
+/// assert_eq!(code_flow["scopes"]["todos:read"], "Read todos");
+/// # Ok::<(), lambda_route_core::StartupError>(())
 /// ```
 #[derive(Debug, Clone)]
 #[must_use]
