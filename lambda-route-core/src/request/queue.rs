@@ -36,6 +36,15 @@ pub enum QueueKind {
 
 impl QueueKind {
     /// A short human name, used in logs and error messages.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::QueueKind;
+    ///
+    /// assert_eq!(QueueKind::RabbitMq.name(), "Amazon MQ (RabbitMQ)");
+    /// assert_eq!(QueueKind::Sns.name(), QueueKind::Sns.to_string());
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             QueueKind::Sqs => "SQS",
@@ -47,6 +56,17 @@ impl QueueKind {
 
     /// Whether the invocation answers with the failed items
     /// (`{"batchItemFailures":[..]}`, SQS only); the others fail the whole invocation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::QueueKind;
+    ///
+    /// // SQS answers `{"batchItemFailures":[..]}`; SNS and Amazon MQ fail the whole invocation.
+    /// assert!(QueueKind::Sqs.reports_item_failures());
+    /// assert!(!QueueKind::Sns.reports_item_failures());
+    /// assert!(!QueueKind::ActiveMq.reports_item_failures());
+    /// ```
     pub fn reports_item_failures(self) -> bool {
         matches!(self, QueueKind::Sqs)
     }
@@ -89,18 +109,114 @@ impl<'a> QueueMessage<'a> {
     }
 
     /// The service that delivered the message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { "hello".into_response() })
+    /// # }
+    /// # const AT: Location = Location::new("hello", "my_app", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["POST"], "/hello", shim, AT));
+    /// use lambda_route_core::{App, BatchConfig, QueueKind};
+    /// use serde_json::json;
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let log = Arc::clone(&seen);
+    /// let config = BatchConfig::new().on_response(move |message, _response| {
+    ///     log.lock().unwrap().push(message.kind());
+    /// });
+    /// let dispatcher = App::new().batch(config).build()?;
+    /// let body = json!({ "httpMethod": "POST", "path": "/hello" }).to_string();
+    /// let record = json!({ "messageId": "m1", "eventSource": "aws:sqs", "body": body });
+    /// let event = json!({ "Records": [record] }).to_string();
+    /// dispatcher.invoke(event.as_bytes(), None).await?;
+    /// assert_eq!(*seen.lock().unwrap(), [QueueKind::Sqs]);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn kind(&self) -> QueueKind {
         self.kind
     }
 
     /// The message id: SQS `messageId`, SNS `MessageId`, ActiveMQ `messageID`, RabbitMQ
     /// `basicProperties.messageId`, or `<queue>#<index>` for a RabbitMQ message without one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { "hello".into_response() })
+    /// # }
+    /// # const AT: Location = Location::new("hello", "my_app", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["POST"], "/hello", shim, AT));
+    /// use lambda_route_core::{App, BatchConfig};
+    /// use serde_json::json;
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let log = Arc::clone(&seen);
+    /// let config = BatchConfig::new().on_response(move |message, _response| {
+    ///     log.lock().unwrap().push(message.message_id().to_owned());
+    /// });
+    /// let dispatcher = App::new().batch(config).build()?;
+    /// let body = json!({ "httpMethod": "POST", "path": "/hello" }).to_string();
+    /// let record = json!({ "messageId": "m1", "eventSource": "aws:sqs", "body": body });
+    /// let event = json!({ "Records": [record] }).to_string();
+    /// dispatcher.invoke(event.as_bytes(), None).await?;
+    /// assert_eq!(*seen.lock().unwrap(), ["m1"]);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn message_id(&self) -> &str {
         &self.id
     }
 
     /// The message's attributes as raw JSON: SQS `messageAttributes`, SNS
     /// `MessageAttributes`, ActiveMQ `properties`, RabbitMQ `basicProperties.headers`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { "hello".into_response() })
+    /// # }
+    /// # const AT: Location = Location::new("hello", "my_app", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["POST"], "/hello", shim, AT));
+    /// use lambda_route_core::{App, BatchConfig};
+    /// use serde_json::json;
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let log = Arc::clone(&seen);
+    /// let config = BatchConfig::new().on_response(move |message, _response| {
+    ///     log.lock().unwrap().push(message.attributes_json().map(str::to_owned));
+    /// });
+    /// let dispatcher = App::new().batch(config).build()?;
+    /// let body = json!({ "httpMethod": "POST", "path": "/hello" }).to_string();
+    /// let record = json!({ "messageId": "m1", "eventSource": "aws:sqs", "body": body,
+    ///     "messageAttributes": { "tenant": { "dataType": "String", "stringValue": "acme" } } });
+    /// let event = json!({ "Records": [record] }).to_string();
+    /// dispatcher.invoke(event.as_bytes(), None).await?;
+    /// let raw = seen.lock().unwrap()[0].clone().unwrap();
+    /// let attributes: serde_json::Value = serde_json::from_str(&raw)?;
+    /// assert_eq!(attributes["tenant"]["stringValue"], "acme");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn attributes_json(&self) -> Option<&'a str> {
         self.attributes.map(RawValue::get)
     }
