@@ -142,7 +142,7 @@ async fn run_one(
         Ok(body) => body,
         Err(why) => return undecodable(why),
     };
-    let mut request = match event::decode(body) {
+    let mut request = match event::decode_text(body) {
         Ok(request) => request,
         Err(err) => return undecodable(&err),
     };

@@ -20,10 +20,10 @@ mod sqs_scan;
 #[cfg(feature = "fuzzing")]
 pub(crate) use sqs_scan::agrees_with_serde as sqs_scan_agrees;
 
-/// One record: its message and the bytes of its HTTP event, or why there are none.
+/// One record: its message and the text of its HTTP event, or why there is none.
 pub(super) struct Item<'a> {
     pub(super) message: QueueMessage<'a>,
-    pub(super) body: Result<Cow<'a, [u8]>, String>,
+    pub(super) body: Result<Cow<'a, str>, String>,
 }
 
 /// A parsed batch.
@@ -234,20 +234,19 @@ fn read<'a, T: Deserialize<'a>>(kind: QueueKind, event: &'a [u8]) -> Result<T, D
     }
 }
 
-/// A record's text body as bytes.
-fn text<'a>(body: Option<CowStr<'a>>, field: &str) -> Result<Cow<'a, [u8]>, String> {
-    match body.map(|b| b.0) {
-        Some(Cow::Borrowed(s)) => Ok(Cow::Borrowed(s.as_bytes())),
-        Some(Cow::Owned(s)) => Ok(Cow::Owned(s.into_bytes())),
-        None => Err(format!("the record has no `{field}`")),
-    }
+/// A record's text body.
+fn text<'a>(body: Option<CowStr<'a>>, field: &str) -> Result<Cow<'a, str>, String> {
+    body.map(|b| b.0)
+        .ok_or_else(|| format!("the record has no `{field}`"))
 }
 
-/// An Amazon MQ message's base64 `data`.
-fn base64<'a>(data: Option<CowStr<'_>>) -> Result<Cow<'a, [u8]>, String> {
+/// An Amazon MQ message's base64 `data`, as text.
+fn base64<'a>(data: Option<CowStr<'_>>) -> Result<Cow<'a, str>, String> {
     let data = data.ok_or_else(|| "the message has no `data`".to_owned())?;
-    base64::engine::general_purpose::STANDARD
+    let bytes = base64::engine::general_purpose::STANDARD
         .decode(data.0.as_bytes())
+        .map_err(|e| format!("`data` is not valid base64: {e}"))?;
+    String::from_utf8(bytes)
         .map(Cow::Owned)
-        .map_err(|e| format!("`data` is not valid base64: {e}"))
+        .map_err(|e| format!("`data` is not valid UTF-8: {}", e.utf8_error()))
 }
