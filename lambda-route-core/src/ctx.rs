@@ -67,6 +67,31 @@ impl<'r> Ctx<'r> {
     }
 
     /// The decoded request.
+    ///
+    /// # Examples
+    ///
+    /// A route shim (what `#[get("/hello")]` generates) that answers with the request's
+    /// method and path:
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// fn hello<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     let request = cx.request();
+    ///     let answer = format!("{} {}", request.method(), request.path());
+    ///     Box::pin(async move { answer.into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/hello", hello, Location::new("hello", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    ///
+    /// let app = App::new().build().unwrap();
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/hello"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "GET /hello");
+    /// # }
+    /// ```
     pub fn request(&self) -> &'r Request<'r> {
         self.request
     }
