@@ -97,17 +97,84 @@ impl<'r> Ctx<'r> {
     }
 
     /// The matched route's path parameters, still percent-encoded as the source sent them.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// // A route shim on `/files/<name>` (what the route attribute generates).
+    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     // Raw: REST APIs send the path percent-encoded.
+    ///     let name = cx.path_params().get(0).unwrap_or_default().to_owned();
+    ///     Box::pin(async move { name.into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/files/<name>", shim, Location::new("shim", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/files/q3%20report.pdf"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "q3%20report.pdf");
+    /// # }
+    /// ```
     pub fn path_params(&self) -> &PathParams<'r> {
         &self.params
     }
 
     /// The application state, registered with [`App::state`](crate::App::state); it lives as
     /// long as the process.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// struct Config { table: &'static str }
+    ///
+    /// // A route shim on `/table` (what the route attribute generates).
+    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     let table = cx.state().get::<Config>().map_or("unset", |config| config.table);
+    ///     Box::pin(async move { table.into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/table", shim, Location::new("shim", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().state(Config { table: "todos" }).build().unwrap();
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/table"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "todos");
+    /// # }
+    /// ```
     pub fn state(&self) -> &'static AppState {
         self.state
     }
 
     /// The matched route: its template, methods, location and options.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// // A route shim on `/todos/<id>` (what the route attribute generates).
+    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     // The template matched, not the path requested: a low-cardinality metric label.
+    ///     let template = cx.route().template();
+    ///     Box::pin(async move { template.into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("shim", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/todos/42"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "/todos/<id>");
+    /// # }
+    /// ```
     pub fn route(&self) -> &'r RouteEntry {
         self.route
     }
@@ -115,16 +182,83 @@ impl<'r> Ctx<'r> {
     /// The Lambda invocation context (request id, deadline, function ARN). The local server
     /// makes a plausible one; [`Dispatcher::dispatch`](crate::Dispatcher::dispatch) alone
     /// passes none.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// // A route shim on `/id` (what the route attribute generates).
+    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     let id = cx.lambda().map_or("no invocation", |lambda| lambda.request_id.as_str()).to_owned();
+    ///     Box::pin(async move { id.into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/id", shim, Location::new("shim", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let mut lambda = lambda_runtime::Context::default();
+    /// lambda.request_id = "c6af9ac6-7b61-11e6-9a41-93e8deadbeef".to_owned();
+    /// let answer = app.dispatch_with(br#"{"httpMethod":"GET","path":"/id"}"#, Some(&lambda)).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "c6af9ac6-7b61-11e6-9a41-93e8deadbeef");
+    ///
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/id"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "no invocation");
+    /// # }
+    /// ```
     pub fn lambda(&self) -> Option<&'r lambda_runtime::Context> {
         self.lambda
     }
 
-    /// Per-request values set by earlier steps (middleware, guards).
+    /// Per-request values ([`http::Extensions`]). Nothing in the framework inserts into them,
+    /// and no public step holds the `&mut Ctx` that [`Ctx::extensions_mut`] needs (middleware
+    /// and route shims get `&Ctx`), so they are empty today: middleware hands values on with
+    /// [`Ctx::provide`] instead.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// // A route shim on `/ext` (what the route attribute generates).
+    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     // Nothing inserts into the extensions today: see `Ctx::provide`.
+    ///     let count = cx.extensions().len();
+    ///     Box::pin(async move { count.to_string().into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/ext", shim, Location::new("shim", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/ext"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "0");
+    /// # }
+    /// ```
     pub fn extensions(&self) -> &Extensions {
         &self.extensions
     }
 
-    /// Per-request values, to set them. Steps that run before the route get `&mut Ctx`.
+    /// Per-request values, to set them, for code that holds a `&mut Ctx`. No public step does
+    /// today (see [`Ctx::extensions`]); use [`Ctx::provide`] to hand values on.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Ctx;
+    ///
+    /// #[derive(Clone)]
+    /// struct Tenant(&'static str);
+    ///
+    /// fn tag(cx: &mut Ctx<'_>) {
+    ///     cx.extensions_mut().insert(Tenant("acme"));
+    ///     assert!(cx.extensions().get::<Tenant>().is_some());
+    /// }
+    /// ```
     pub fn extensions_mut(&mut self) -> &mut Extensions {
         &mut self.extensions
     }

@@ -62,6 +62,17 @@ impl<'r> Cookies<'r> {
     }
 
     /// Whether a cookie named `name` was sent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::{extract::Cookies, Request};
+    /// # let event = br#"{"version":"2.0","rawPath":"/","cookies":["session=s3cr3t"],"requestContext":{"http":{"method":"GET"}}}"#;
+    /// # let request = Request::from_event(event).unwrap();
+    /// # let cookies = Cookies::new(&request);
+    /// assert!(cookies.contains("session"));
+    /// assert!(!cookies.contains("Session"));
+    /// ```
     pub fn contains(&self, name: &str) -> bool {
         self.get(name).is_some()
     }

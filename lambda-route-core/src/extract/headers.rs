@@ -62,6 +62,17 @@ impl<'r> Headers<'r> {
     }
 
     /// Whether header `name` was sent, looked up case-insensitively.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::{extract::Headers, Request};
+    /// # let event = br#"{"version":"2.0","rawPath":"/","headers":{"authorization":"Bearer t"},"requestContext":{"http":{"method":"GET"}}}"#;
+    /// # let request = Request::from_event(event).unwrap();
+    /// # let headers = Headers::new(&request);
+    /// assert!(headers.contains("Authorization"));
+    /// assert!(!headers.contains("x-api-key"));
+    /// ```
     pub fn contains(&self, name: &str) -> bool {
         self.get(name).is_some()
     }

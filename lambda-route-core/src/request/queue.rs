@@ -36,6 +36,15 @@ pub enum QueueKind {
 
 impl QueueKind {
     /// A short human name, used in logs and error messages.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::QueueKind;
+    ///
+    /// assert_eq!(QueueKind::Sqs.name(), "SQS");
+    /// assert_eq!(QueueKind::RabbitMq.name(), "Amazon MQ (RabbitMQ)");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             QueueKind::Sqs => "SQS",
@@ -47,6 +56,16 @@ impl QueueKind {
 
     /// Whether the invocation answers with the failed items
     /// (`{"batchItemFailures":[..]}`, SQS only); the others fail the whole invocation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::QueueKind;
+    ///
+    /// // Only SQS takes `{"batchItemFailures":[..]}`; SNS and Amazon MQ retry the whole batch.
+    /// assert!(QueueKind::Sqs.reports_item_failures());
+    /// assert!(!QueueKind::ActiveMq.reports_item_failures());
+    /// ```
     pub fn reports_item_failures(self) -> bool {
         matches!(self, QueueKind::Sqs)
     }
@@ -89,18 +108,106 @@ impl<'a> QueueMessage<'a> {
     }
 
     /// The service that delivered the message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use std::sync::Mutex;
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use http::StatusCode;
+    /// use lambda_route_core::response::Response;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    ///
+    /// // A route shim on `POST /jobs` that records the queue message each request came in.
+    /// fn job<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     if let Some(message) = cx.request().queue() {
+    ///         SEEN.lock().unwrap().push(message.kind().to_string());
+    ///     }
+    ///     Box::pin(async { Response::new(StatusCode::ACCEPTED) })
+    /// }
+    /// # inventory::submit!(Route::new(&["POST"], "/jobs", job, Location::new("job", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let batch = br#"{"Records":[{"messageId":"m-1","eventSource":"aws:sqs",
+    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\"}"}]}"#;
+    /// assert_eq!(app.invoke(batch, None).await.unwrap(), br#"{"batchItemFailures":[]}"#);
+    /// assert_eq!(*SEEN.lock().unwrap(), ["SQS"]);
+    /// # }
+    /// ```
     pub fn kind(&self) -> QueueKind {
         self.kind
     }
 
     /// The message id: SQS `messageId`, SNS `MessageId`, ActiveMQ `messageID`, RabbitMQ
     /// `basicProperties.messageId`, or `<queue>#<index>` for a RabbitMQ message without one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use std::sync::Mutex;
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use http::StatusCode;
+    /// use lambda_route_core::response::Response;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    ///
+    /// // A route shim on `POST /jobs` that records the queue message each request came in.
+    /// fn job<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     if let Some(message) = cx.request().queue() {
+    ///         SEEN.lock().unwrap().push(message.message_id().to_owned());
+    ///     }
+    ///     Box::pin(async { Response::new(StatusCode::ACCEPTED) })
+    /// }
+    /// # inventory::submit!(Route::new(&["POST"], "/jobs", job, Location::new("job", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let batch = br#"{"Records":[{"messageId":"m-1","eventSource":"aws:sqs",
+    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\"}"}]}"#;
+    /// assert_eq!(app.invoke(batch, None).await.unwrap(), br#"{"batchItemFailures":[]}"#);
+    /// assert_eq!(*SEEN.lock().unwrap(), ["m-1"]);
+    /// # }
+    /// ```
     pub fn message_id(&self) -> &str {
         &self.id
     }
 
     /// The message's attributes as raw JSON: SQS `messageAttributes`, SNS
     /// `MessageAttributes`, ActiveMQ `properties`, RabbitMQ `basicProperties.headers`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use std::sync::Mutex;
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use http::StatusCode;
+    /// use lambda_route_core::response::Response;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    ///
+    /// // A route shim on `POST /jobs` that records the queue message each request came in.
+    /// fn job<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     if let Some(message) = cx.request().queue() {
+    ///         SEEN.lock().unwrap().push(message.attributes_json().unwrap_or("none").to_owned());
+    ///     }
+    ///     Box::pin(async { Response::new(StatusCode::ACCEPTED) })
+    /// }
+    /// # inventory::submit!(Route::new(&["POST"], "/jobs", job, Location::new("job", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let batch = br#"{"Records":[{"messageId":"m-1","eventSource":"aws:sqs",
+    ///   "messageAttributes":{"tenant":{"stringValue":"acme","dataType":"String"}},
+    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\"}"}]}"#;
+    /// assert_eq!(app.invoke(batch, None).await.unwrap(), br#"{"batchItemFailures":[]}"#);
+    /// assert_eq!(*SEEN.lock().unwrap(), [r#"{"tenant":{"stringValue":"acme","dataType":"String"}}"#]);
+    /// # }
+    /// ```
     pub fn attributes_json(&self) -> Option<&'a str> {
         self.attributes.map(RawValue::get)
     }
