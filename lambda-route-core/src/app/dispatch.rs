@@ -146,6 +146,35 @@ impl Dispatcher {
     /// fail with it. A batch of queued requests (SQS, SNS, Amazon MQ) is refused here too:
     /// [`Dispatcher::invoke`] runs batches. Everything after decoding (unknown path, bad parameters, a panicking
     /// route) is an HTTP response, never an error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())));
+    /// use lambda_route_core::App;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// // An HTTP API (payload 2.0) event in, its response JSON out.
+    /// let event = br#"{"version":"2.0","rawPath":"/todos/7","rawQueryString":"",
+    ///   "requestContext":{"http":{"method":"GET","path":"/todos/7"},"stage":"$default"}}"#;
+    /// let answer = app.dispatch(event).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["statusCode"], 200);
+    /// assert_eq!(answer["body"], "GET /todos/7");
+    ///
+    /// // An unknown path is an answer, not an error; a non-HTTP event is an error.
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/nope"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], r#"{"statusCode":404,"message":"Not found"}"#);
+    /// assert!(app.dispatch(br#"{"Records":[{"eventSource":"aws:s3"}]}"#).await.is_err());
+    /// # }
+    /// ```
     pub async fn dispatch(&self, event: &[u8]) -> Result<Vec<u8>, DecodeError> {
         self.dispatch_with(event, None).await
     }
@@ -157,6 +186,28 @@ impl Dispatcher {
     /// # Errors
     ///
     /// As [`Dispatcher::dispatch`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     let id = cx.lambda().map_or("none", |lambda| lambda.request_id.as_str()).to_owned();
+    ///     Box::pin(async move { id.into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/id", shim, Location::new("id", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let mut lambda = lambda_runtime::Context::default();
+    /// lambda.request_id = "8476a536-e9f4-11e8-9739-2dfe598c3fcd".to_owned();
+    /// let answer = app.dispatch_with(br#"{"httpMethod":"GET","path":"/id"}"#, Some(&lambda)).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "8476a536-e9f4-11e8-9739-2dfe598c3fcd");
+    /// # }
+    /// ```
     pub async fn dispatch_with(
         &self,
         event: &[u8],
@@ -486,6 +537,23 @@ impl Dispatcher {
     }
 
     /// The route table: every route, in the fixed order used for matching and conflicts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["POST"], "/todos", shim, Location::new("create_todo", module_path!(), file!(), line!())));
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())));
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new().build().unwrap();
+    /// let table: Vec<String> = app.routes().map(|site| format!("{} {}", site.methods.join(","), site.template)).collect();
+    /// assert_eq!(table, ["POST /todos", "GET /todos/<id>"]);
+    /// ```
     pub fn routes(&self) -> impl Iterator<Item = RouteSite> + '_ {
         self.entries.iter().map(RouteEntry::site)
     }
@@ -507,6 +575,24 @@ impl Dispatcher {
     }
 
     /// Every route's entry, in the same order as [`Dispatcher::routes`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
+    /// # inventory::submit!(Route::new(&["GET"], "/reports/<year>", shim, Location::new("report", module_path!(), file!(), line!())).cors(false).timeout_ms(10000));
+    /// use lambda_route_core::App;
+    ///
+    /// // #[get("/reports/<year>", cors = false, timeout_ms = 10000)] next to #[get("/todos")]
+    /// let app = App::new().build().unwrap();
+    /// let private: Vec<&str> = app.entries().iter().filter(|e| !e.cors()).map(|e| e.template()).collect();
+    /// assert_eq!(private, ["/reports/<year>"]);
+    /// ```
     pub fn entries(&self) -> &[RouteEntry] {
         &self.entries
     }

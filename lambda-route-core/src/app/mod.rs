@@ -73,6 +73,23 @@ pub struct App {
 
 impl App {
     /// A new application with the default configuration.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/health", shim, Location::new("health", module_path!(), file!(), line!())));
+    /// use lambda_route_core::App;
+    ///
+    /// // What `#[lambda_main]` returns when it needs no configuration.
+    /// let dispatcher = App::new().build().unwrap();
+    /// assert_eq!(dispatcher.routes().count(), 1);
+    /// assert!(dispatcher.state().get::<String>().is_none());
+    /// ```
     pub fn new() -> Self {
         App::default()
     }
@@ -461,6 +478,27 @@ impl App {
     /// `#[catch]` functions catch the same status, [`StartupError::InvalidCors`] when the
     /// [`App::cors`] configuration cannot work (`*` with credentials, a malformed origin),
     /// and [`StartupError::InvalidMediaType`] for a bad [`App::binary_media_types`] entry.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// use lambda_route_core::{App, Cors, StartupError};
+    ///
+    /// // #[get("/todos/<id>")] and #[put("/todos/<todo_id>")]: fine, different methods.
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())));
+    /// # inventory::submit!(Route::new(&["PUT"], "/todos/<todo_id>", shim, Location::new("put_todo", module_path!(), file!(), line!())));
+    /// let dispatcher = App::new().build().unwrap();
+    /// assert_eq!(dispatcher.entries().len(), 2);
+    ///
+    /// // A configuration that cannot work stops the cold start, before any request.
+    /// let bad = App::new().cors(Cors::new().allow_origin("*").allow_credentials(true)).build();
+    /// assert!(matches!(bad, Err(StartupError::InvalidCors { .. })));
+    /// ```
     pub fn build(self) -> Result<Dispatcher, StartupError> {
         let catchers = Catchers::build(&registry::collected_catchers())?;
         self.build_parts(registry::collected(), catchers)
