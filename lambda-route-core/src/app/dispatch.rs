@@ -31,14 +31,24 @@ use crate::router::{Lookup, Router};
 ///
 /// # Examples
 ///
-/// ```no_run
-/// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+/// ```
+/// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+/// # use lambda_route_core::response::IntoResponse;
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+/// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+/// # }
+/// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// use lambda_route_core::App;
 ///
 /// let dispatcher = App::new().build()?;
 /// let event = br#"{"version":"2.0","rawPath":"/todos","rawQueryString":"",
 ///   "requestContext":{"http":{"method":"GET","path":"/todos"},"stage":"$default"}}"#;
 /// let response_json = dispatcher.dispatch(event).await?;
+/// let response: serde_json::Value = serde_json::from_slice(&response_json)?;
+/// assert_eq!(response["statusCode"], 200);
+/// assert_eq!(response["body"], "GET /todos");
 /// # Ok(()) }
 /// ```
 #[derive(Debug)]
@@ -236,13 +246,32 @@ impl Dispatcher {
     ///
     /// # Examples
     ///
-    /// ```no_run
-    /// # async fn demo(dispatcher: lambda_route_core::Dispatcher) {
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["POST"], "/jobs", shim, Location::new("create_job", module_path!(), file!(), line!())));
+    /// # fn busy<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { lambda_route_core::response::Response::new(http::StatusCode::SERVICE_UNAVAILABLE) })
+    /// # }
+    /// # inventory::submit!(Route::new(&["POST"], "/reports", busy, Location::new("busy", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// # let dispatcher = lambda_route_core::App::new().build().unwrap();
+    /// // Routes: `POST /jobs` answers 200, `POST /reports` answers 503. By default a 5xx or a
+    /// // 429 is a failure, to retry; a 404 (no route for `/nope`) would fail again, so it is not.
     /// let event = br#"{"Records":[{"messageId":"m1","eventSource":"aws:sqs",
     ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
-    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\",\"body\":\"{}\"}"}]}"#;
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\",\"body\":\"{}\"}"},
+    ///   {"messageId":"m2","eventSource":"aws:sqs",
+    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/nope\"}"},
+    ///   {"messageId":"m3","eventSource":"aws:sqs",
+    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/reports\"}"}]}"#;
     /// let answer = dispatcher.invoke(event, None).await.unwrap();
-    /// assert_eq!(answer, br#"{"batchItemFailures":[]}"#);
+    /// assert_eq!(answer, br#"{"batchItemFailures":[{"itemIdentifier":"m3"}]}"#);
     /// # }
     /// ```
     pub async fn invoke(
@@ -562,13 +591,27 @@ impl Dispatcher {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
+    /// # use lambda_route_core::registry::Catcher;
+    /// # use lambda_route_core::Request;
+    /// # use lambda_route_core::response::Response;
+    /// # fn catch<'a, 'r>(_: &'a Request<'r>, _: &'a Response) -> BoxFuture<'a> {
+    /// #     Box::pin(async { "oops".into_response() })
+    /// # }
+    /// # inventory::submit!(Catcher::new(404, catch, Location::new("not_found", module_path!(), file!(), line!())));
+    /// # inventory::submit!(Catcher::fallback(catch, Location::new("any_error", module_path!(), file!(), line!())));
     /// use lambda_route_core::App;
     ///
+    /// // #[catch(404)] async fn not_found(..) and #[catch(default)] async fn any_error(..)
     /// let dispatcher = App::new().build().unwrap();
-    /// for catcher in dispatcher.catchers() {
-    ///     println!("{catcher}");
-    /// }
+    /// let caught: Vec<Option<u16>> = dispatcher.catchers().map(|site| site.status).collect();
+    /// assert_eq!(caught, [Some(404), None]);
     /// ```
     pub fn catchers(&self) -> impl Iterator<Item = CatcherSite> + '_ {
         self.catchers.sites()

@@ -15,13 +15,21 @@ use crate::router::{InsertError, Router};
 ///
 /// # Examples
 ///
-/// ```no_run
+/// ```
+/// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+/// # use lambda_route_core::response::IntoResponse;
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+/// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+/// # }
+/// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())).status(200));
 /// use lambda_route_core::App;
 ///
+/// // #[get("/todos/<id>", status = 200)] async fn get_todo(id: u64) -> ...
 /// let dispatcher = App::new().build().unwrap();
-/// for entry in dispatcher.entries() {
-///     println!("{} {} -> {}", entry.methods().join(","), entry.template(), entry.site().function);
-/// }
+/// let entry = &dispatcher.entries()[0];
+/// assert_eq!((entry.methods(), entry.template()), (["GET"].as_slice(), "/todos/<id>"));
+/// assert_eq!(entry.status(), Some(200));
+/// assert!(entry.site().function.ends_with("::get_todo"));
 /// ```
 #[derive(Debug)]
 pub struct RouteEntry {
@@ -100,11 +108,20 @@ impl RouteEntry {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
+    /// # inventory::submit!(Route::new(&["GET"], "/admin/stats", shim, Location::new("stats", module_path!(), file!(), line!())).cors(false));
     /// use lambda_route_core::App;
     ///
+    /// // #[get("/admin/stats", cors = false)] next to #[get("/todos")]
     /// let dispatcher = App::new().build().unwrap();
-    /// let private: Vec<_> = dispatcher.entries().iter().filter(|e| !e.cors()).collect();
+    /// let private: Vec<&str> = dispatcher.entries().iter().filter(|e| !e.cors()).map(|e| e.template()).collect();
+    /// assert_eq!(private, ["/admin/stats"]);
     /// ```
     pub fn cors(&self) -> bool {
         self.route.cors_enabled()
