@@ -551,13 +551,20 @@ impl Dispatcher {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())));
     /// use lambda_route_core::openapi::OpenApi;
     /// use lambda_route_core::App;
     ///
     /// let dispatcher = App::new().openapi(OpenApi::new("Todos API", "1.0.0")).build().unwrap();
     /// let document = dispatcher.openapi_document().unwrap();
     /// assert_eq!(document["openapi"], "3.1.0");
+    /// assert!(document["paths"]["/todos/{id}"]["get"].is_object());
     /// ```
     #[cfg(feature = "openapi")]
     pub fn openapi_document(&self) -> Option<serde_json::Value> {

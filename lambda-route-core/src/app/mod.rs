@@ -336,11 +336,25 @@ impl App {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
     /// use lambda_route_core::openapi::OpenApi;
     /// use lambda_route_core::App;
     ///
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
     /// let app = App::new().openapi(OpenApi::new("Todos API", "1.0.0").description("Things to do"));
+    /// let dispatcher = app.build().unwrap();
+    /// let answer = dispatcher.dispatch(br#"{"httpMethod":"GET","path":"/openapi.json"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// let document: serde_json::Value = serde_json::from_str(answer["body"].as_str().unwrap()).unwrap();
+    /// assert_eq!(document["info"]["title"], "Todos API");
+    /// assert!(document["paths"]["/todos"]["get"].is_object());
+    /// # }
     /// ```
     #[cfg(feature = "openapi")]
     pub fn openapi(mut self, config: crate::openapi::OpenApi) -> Self {
@@ -422,11 +436,24 @@ impl App {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
     /// use lambda_route_core::openapi::OpenApi;
     /// use lambda_route_core::App;
     ///
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
     /// let app = App::new().openapi(OpenApi::new("Todos API", "1.0.0")).swagger_ui("/docs");
+    /// let dispatcher = app.build().unwrap();
+    /// let answer = dispatcher.dispatch(br#"{"httpMethod":"GET","path":"/docs"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["statusCode"], 200);
+    /// assert!(answer["multiValueHeaders"]["content-type"][0].as_str().unwrap().starts_with("text/html"));
+    /// # }
     /// ```
     #[cfg(feature = "swagger-ui")]
     pub fn swagger_ui(self, path: &str) -> Self {
@@ -441,13 +468,26 @@ impl App {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
     /// use lambda_route_core::openapi::OpenApi;
     /// use lambda_route_core::App;
     ///
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
     /// let app = App::new()
     ///     .openapi(OpenApi::new("Todos API", "1.0.0"))
     ///     .swagger_ui_from("/docs", "https://static.example.com/swagger-ui/5.17.14");
+    /// let dispatcher = app.build().unwrap();
+    /// let answer = dispatcher.dispatch(br#"{"httpMethod":"GET","path":"/docs"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// let page = answer["body"].as_str().unwrap();
+    /// assert!(page.contains("https://static.example.com/swagger-ui/5.17.14/swagger-ui-bundle.js"));
+    /// # }
     /// ```
     #[cfg(feature = "openapi")]
     pub fn swagger_ui_from(self, path: &str, base_url: &str) -> Self {

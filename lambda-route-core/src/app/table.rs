@@ -235,13 +235,27 @@ impl RouteEntry {
     ///
     /// # Examples
     ///
-    /// ```no_run
-    /// use lambda_route_core::App;
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// use lambda_route_core::middleware::Next;
+    /// use lambda_route_core::response::Response;
+    /// use lambda_route_core::{App, Ctx};
     ///
-    /// let dispatcher = App::new().build().unwrap();
-    /// for entry in dispatcher.entries() {
-    ///     println!("{}: {}", entry.template(), entry.middleware_names().collect::<Vec<_>>().join(" -> "));
+    /// async fn audit(_cx: &Ctx<'_>, next: Next<'_>) -> Response {
+    ///     next.run().await
     /// }
+    ///
+    /// // #[get("/admin/users", middleware = [audit])]
+    /// # inventory::submit!(Route::new(&["GET"], "/admin/users", shim, Location::new("users", module_path!(), file!(), line!()))
+    /// #     .middleware(&[lambda_route_core::__private::erase_middleware(&audit)]));
+    /// let dispatcher = App::new().build().unwrap();
+    /// let names: Vec<&str> = dispatcher.entries()[0].middleware_names().collect();
+    /// assert_eq!(names.len(), 1);
+    /// assert!(names[0].ends_with("::audit"), "{names:?}");
     /// ```
     pub fn middleware_names(&self) -> impl Iterator<Item = &'static str> {
         self.route.middleware_names()
