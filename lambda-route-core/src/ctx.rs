@@ -33,6 +33,30 @@ use crate::router::PathParams;
 ///         ready(Ok(RequestId(id.to_owned())))
 ///     }
 /// }
+/// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+/// # use lambda_route_core::response::IntoResponse;
+/// # fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+/// #     Box::pin(async move {
+/// #         let RequestId(id) = RequestId::from_request(cx, Arg::new("id", 0)).await.unwrap();
+/// #         id.into_response()
+/// #     })
+/// # }
+/// // #[get("/id")] async fn id(RequestId(id): RequestId) -> String { id }
+/// # inventory::submit!(Route::new(&["GET"], "/id", shim, Location::new("id", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().build().unwrap();
+/// let mut lambda = lambda_runtime::Context::default();
+/// lambda.request_id = "8476a536-e9f4-11e8-9739-2dfe598c3fcd".to_owned();
+/// let event = br#"{"httpMethod":"GET","path":"/id"}"#;
+///
+/// let answer = app.dispatch_with(event, Some(&lambda)).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], "8476a536-e9f4-11e8-9739-2dfe598c3fcd");
+///
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], "local");
+/// # }
 /// ```
 #[derive(Debug)]
 pub struct Ctx<'r> {
@@ -282,6 +306,25 @@ impl<'r> Ctx<'r> {
     ///     cx.provide(Tenant(name));
     ///     next.run().await
     /// }
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// // A route `#[get("/whoami")]` that answers with the tenant the middleware provided.
+    /// # fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    /// #     let Tenant(name) = cx.provided::<Tenant>().unwrap();
+    /// #     Box::pin(async move { name.into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/whoami", shim, Location::new("whoami", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = lambda_route_core::App::new().middleware(tenant).build().unwrap();
+    /// let event = br#"{"httpMethod":"GET","path":"/whoami","headers":{"x-tenant":"acme"}}"#;
+    /// let answer = app.dispatch(event).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "acme");
+    ///
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/whoami"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "public");
+    /// # }
     /// ```
     pub fn provide<T: Clone + Send + Sync + 'static>(&self, value: T) {
         self.provided
@@ -309,6 +352,29 @@ impl<'r> Ctx<'r> {
     ///         _ => HttpError::forbidden("admins only").into_response(),
     ///     }
     /// }
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// // An earlier middleware that provides the caller's role (from a header, for the example).
+    /// async fn role(cx: &Ctx<'_>, next: Next<'_>) -> Response {
+    ///     if cx.request().header("x-role") == Some("admin") {
+    ///         cx.provide(Role("admin"));
+    ///     }
+    ///     next.run().await
+    /// }
+    /// # fn shim<'r>(_cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { "the admin page".into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/admin", shim, Location::new("admin", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = lambda_route_core::App::new().middleware(role).middleware(admins_only).build().unwrap();
+    /// let event = br#"{"httpMethod":"GET","path":"/admin","headers":{"x-role":"admin"}}"#;
+    /// let answer = app.dispatch(event).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "the admin page");
+    ///
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/admin"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], r#"{"statusCode":403,"message":"admins only"}"#);
+    /// # }
     /// ```
     pub fn provided<T: Clone + Send + Sync + 'static>(&self) -> Option<T> {
         self.provided

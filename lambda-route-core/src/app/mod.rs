@@ -107,6 +107,14 @@ impl App {
     /// struct Config { table: String }
     ///
     /// let app = App::new().state(Config { table: "todos".into() });
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// let dispatcher = app.build().unwrap();
+    /// assert_eq!(dispatcher.state().get::<Config>().map(|c| c.table.as_str()), Some("todos"));
     /// ```
     pub fn state<T: Any + Send + Sync>(mut self, value: T) -> Self {
         self.state.insert(value);
@@ -128,6 +136,21 @@ impl App {
     ///         .allow_credentials(true)
     ///         .max_age(300),
     /// );
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let dispatcher = app.build().unwrap();
+    /// let event = br#"{"httpMethod":"GET","path":"/todos","headers":{"Origin":"https://example.com"}}"#;
+    /// let answer = dispatcher.dispatch(event).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// let headers = &answer["multiValueHeaders"];
+    /// assert_eq!(headers["access-control-allow-origin"][0], "https://example.com");
+    /// assert_eq!(headers["access-control-allow-credentials"][0], "true");
+    /// # });
     /// ```
     pub fn cors(mut self, cors: Cors) -> Self {
         self.cors = Some(cors);
@@ -223,6 +246,22 @@ impl App {
     /// use lambda_route_core::App;
     ///
     /// let app = App::new().strip_prefix("/api").strip_prefix("/<tenant>/public");
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// // A route `#[get("/todos")]` that answers with the path it was routed on.
+    /// let dispatcher = app.build().unwrap();
+    /// for path in ["/api/todos", "/acme/public/todos", "/todos"] {
+    ///     let event = format!(r#"{{"httpMethod":"GET","path":"{path}"}}"#);
+    ///     let answer = dispatcher.dispatch(event.as_bytes()).await.unwrap();
+    ///     let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    ///     assert_eq!(answer["body"], "GET /todos");
+    /// }
+    /// # });
     /// ```
     pub fn strip_prefix(mut self, prefix: &str) -> Self {
         match paths::parse_prefix(prefix) {
@@ -244,6 +283,18 @@ impl App {
     /// use lambda_route_core::{App, TrailingSlash};
     ///
     /// let app = App::new().trailing_slash(TrailingSlash::Strict);
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let dispatcher = app.build().unwrap();
+    /// let answer = dispatcher.dispatch(br#"{"httpMethod":"GET","path":"/todos/"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["statusCode"], 404);
+    /// # });
     /// ```
     pub fn trailing_slash(mut self, policy: TrailingSlash) -> Self {
         self.paths.trailing_slash = policy;
@@ -321,6 +372,19 @@ impl App {
     /// use lambda_route_core::App;
     ///
     /// let app = App::new().correlation_header("x-correlation-id");
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let dispatcher = app.build().unwrap();
+    /// let event = br#"{"httpMethod":"GET","path":"/todos","headers":{"X-Correlation-Id":"c-42"}}"#;
+    /// let answer = dispatcher.dispatch(event).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["multiValueHeaders"]["x-correlation-id"][0], "c-42");
+    /// # });
     /// ```
     pub fn correlation_header(mut self, name: &str) -> Self {
         if self.observe.set_header(name).is_err() {
@@ -405,6 +469,18 @@ impl App {
     /// }
     ///
     /// let app = App::new().middleware(no_store);
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let dispatcher = app.build().unwrap();
+    /// let answer = dispatcher.dispatch(br#"{"httpMethod":"GET","path":"/todos"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["multiValueHeaders"]["cache-control"][0], "no-store");
+    /// # });
     /// ```
     pub fn middleware<M: Middleware>(mut self, middleware: M) -> Self {
         self.middleware.push(Box::new(middleware));

@@ -29,6 +29,35 @@ use crate::ctx::Ctx;
 ///         _ => format!("working on {}", ctx.request_id()),
 ///     }
 /// }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         match <Context<'_>>::from_request(cx, Arg::new("ctx", 0)).await {
+/// #             Ok(arg) => slow(arg).await.into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["GET"], "/slow", shim,
+/// #     lambda_route_core::registry::Location::new("slow", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().build().unwrap();
+/// let mut lambda = lambda_runtime::Context::default();
+/// lambda.request_id = "8476a536-e9f4-11e8-9739-2dfe598c3fcd".to_owned();
+/// let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as u64;
+/// let event = br#"{"httpMethod":"GET","path":"/slow"}"#;
+///
+/// lambda.deadline = now_ms + 60_000;
+/// let answer = app.dispatch_with(event, Some(&lambda)).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], "working on 8476a536-e9f4-11e8-9739-2dfe598c3fcd");
+///
+/// lambda.deadline = now_ms + 400;
+/// let answer = app.dispatch_with(event, Some(&lambda)).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], "no time left");
+/// # }
 /// ```
 #[derive(Clone, Copy)]
 pub struct Context<'r> {

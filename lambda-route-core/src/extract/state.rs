@@ -35,6 +35,24 @@ use crate::ctx::Ctx;
 ///     db.table.clone()
 /// }
 /// // #[lambda_main] async fn main() -> App { App::new().state(Db { table: "todos".into() }) }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         match <State<Db>>::from_request(cx, Arg::new("db", 0)).await {
+/// #             Ok(arg) => table(arg).await.into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["GET"], "/table", shim,
+/// #     lambda_route_core::registry::Location::new("table", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().state(Db { table: "todos".into() }).build().unwrap();
+/// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/table"}"#).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], "todos");
+/// # }
 /// ```
 pub struct State<T: 'static>(&'static T);
 
