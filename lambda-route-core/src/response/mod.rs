@@ -302,13 +302,35 @@ impl Response {
     /// # Examples
     ///
     /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
     /// use lambda_route_core::response::Response;
     ///
     /// // A large report, compressed even on a route without the `compress` flag.
-    /// let report = Response::text("row\n".repeat(1000)).compress(true);
-    /// // Already small and latency-sensitive: never compressed, even app-wide.
-    /// let ping = Response::text("pong").compress(false);
-    /// # let _ = (report, ping);
+    /// fn report() -> Response {
+    ///     Response::text("row\n".repeat(1000)).compress(true)
+    /// }
+    /// // Small and latency-sensitive: never compressed, even app-wide.
+    /// fn ping() -> Response {
+    ///     Response::text("pong".repeat(300)).compress(false)
+    /// }
+    /// # fn report_shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> { Box::pin(async { report() }) }
+    /// # fn ping_shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> { Box::pin(async { ping() }) }
+    /// # inventory::submit!(Route::new(&["GET"], "/report", report_shim, Location::new("report", module_path!(), file!(), line!())));
+    /// # inventory::submit!(Route::new(&["GET"], "/ping", ping_shim, Location::new("ping", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = lambda_route_core::App::new().compress().build().unwrap();
+    /// let event = |path: &str| format!(r#"{{"version":"2.0","rawPath":"{path}","rawQueryString":"",
+    ///   "headers":{{"accept-encoding":"gzip"}},"requestContext":{{"http":{{"method":"GET"}}}}}}"#);
+    ///
+    /// let answer = app.dispatch(event("/report").as_bytes()).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["headers"]["content-encoding"], "gzip");
+    /// assert_eq!(answer["isBase64Encoded"], true);
+    ///
+    /// let answer = app.dispatch(event("/ping").as_bytes()).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert!(answer["headers"].get("content-encoding").is_none());
+    /// # }
     /// ```
     pub fn compress(mut self, on: bool) -> Self {
         self.compress = Some(on);
