@@ -174,23 +174,52 @@ fn the_access_log_can_be_turned_off_but_the_correlation_id_stays() {
 }
 
 #[test]
-fn text_lines_are_readable_and_carry_the_same_fields() {
-    let served = serve(&[], &[get_request("/todos/9", &["x-request-id: t-1"])]);
-    let access = served
-        .stderr
-        .lines()
-        .find(|line| line.contains("lambda_route::access"))
-        .unwrap_or_else(|| panic!("no access line in {}", served.stderr));
-    for field in [
-        "INFO",
-        "correlation_id=\"t-1\"",
-        "method=\"GET\"",
-        "path=\"/todos/9\"",
-        "route=\"/todos/<id>\"",
-        "status=200",
-        "cold_start=true",
-    ] {
-        assert!(access.contains(field), "{field} missing: {access}");
-    }
+fn the_local_server_writes_one_readable_line_per_request() {
+    let served = serve(
+        &[],
+        &[
+            get_request("/todos/9", &["x-request-id: t-1"]),
+            "GET health HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n".to_owned(),
+        ],
+    );
+    let lines: Vec<&str> = served.stderr.lines().collect();
+    let access: Vec<&&str> = lines
+        .iter()
+        .filter(|line| line.contains(" GET /todos/9 -> 200 in "))
+        .collect();
+    assert_eq!(access.len(), 1, "{}", served.stderr);
+    let access = access[0];
+    assert!(
+        access.ends_with(" ms route=/todos/<id> correlation_id=t-1 cold_start"),
+        "{access}"
+    );
+    // The route's own line keeps the full format, with the request's span.
+    assert!(
+        lines.iter().any(
+            |line| line.contains(" INFO request{correlation_id=\"t-1\"}")
+                && line.contains("loading todo id=9")
+        ),
+        "{}",
+        served.stderr
+    );
+    // A request the server refuses before dispatch is logged by the server, once.
+    let refused: Vec<&&str> = lines
+        .iter()
+        .filter(|line| line.contains("answered by the local server"))
+        .collect();
+    assert_eq!(refused.len(), 1, "{}", served.stderr);
+    assert!(
+        refused[0].contains("the request target must be a path")
+            && refused[0].contains("status=400"),
+        "{}",
+        refused[0]
+    );
+    // Nothing per request on stdout, and no JSON in text mode.
+    assert!(!served.stdout.contains("/todos/9"), "{}", served.stdout);
     assert!(served.stderr.lines().all(|line| !line.starts_with('{')));
+    assert!(
+        served.responses[1].starts_with("HTTP/1.1 400"),
+        "{}",
+        served.responses[1]
+    );
 }

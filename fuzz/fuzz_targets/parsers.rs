@@ -1,4 +1,5 @@
-//! The small parsers: `Cookie` headers, `Accept-Encoding`, CORS origin patterns, and the
+//! The small parsers: `Cookie` headers, `Accept-Encoding`, CORS origin patterns, JSON string
+//! unescaping (against serde_json), and the
 //! query-string deserializer behind `Query<T>`, `Form<T>` and `#[query]` (through real
 //! events, so the 400/422 answers are checked too).
 #![no_main]
@@ -14,6 +15,8 @@ enum Input<'a> {
     Origin(&'a str, &'a str),
     Query(u8, &'a str),
     Form(&'a str),
+    /// The inside of a JSON string, for the one-pass unescape of SQS bodies.
+    JsonString(&'a [u8]),
 }
 
 fuzz_target!(|input: Input<'_>| {
@@ -72,6 +75,7 @@ fuzz_target!(|input: Input<'_>| {
                 &[200, 400, 422],
             );
         }
+        Input::JsonString(text) => lambda_route_fuzz::check_unescape(text),
         Input::Form(body) => {
             let event = serde_json::json!({
                 "httpMethod": "POST", "path": "/form", "resource": "/form",

@@ -147,6 +147,11 @@ pub fn dispatch(event: &[u8]) -> Result<Vec<u8>, lambda_route::event::DecodeErro
 
 /// Invokes the function with `event` and checks the invariant; panics on a violation.
 pub fn check(event: &[u8]) {
+    // The SQS scan reads what serde reads, or leaves the event to serde (it panics if not).
+    lambda_route_core::__fuzz::sqs_scan(event);
+    if let Some(text) = event.strip_prefix(b"\"") {
+        check_unescape(text);
+    }
     let dispatcher = dispatcher();
     DELIBERATE.with(|d| d.set(false));
     match block_on(dispatcher.invoke(event, None)) {
@@ -208,3 +213,28 @@ pub const FIXTURES: &[&[u8]] = &[
     include_bytes!("../../tests/fixtures/batch-activemq.json"),
     include_bytes!("../../tests/fixtures/batch-rabbitmq.json"),
 ];
+
+/// `codec::unescape` agrees with serde_json on `text` read as the inside of a JSON string
+/// (after its opening quote): where the unescape reads a whole string that is valid UTF-8,
+/// serde_json reads the same text.
+pub fn check_unescape(text: &[u8]) {
+    let mut quoted = Vec::with_capacity(text.len() + 1);
+    quoted.push(b'"');
+    quoted.extend_from_slice(text);
+    let Some((unescaped, end)) = lambda_route_core::__fuzz::unescape(&quoted) else {
+        return;
+    };
+    let Some(string) = quoted.get(..end) else {
+        panic!("the unescape ended past its input");
+    };
+    if std::str::from_utf8(&unescaped).is_ok() {
+        match serde_json::from_slice::<String>(string) {
+            Ok(expected) => assert_eq!(
+                unescaped,
+                expected.as_bytes(),
+                "unescape differs from serde_json"
+            ),
+            Err(err) => panic!("serde_json refuses ({err}) a string the unescape read"),
+        }
+    }
+}

@@ -12,6 +12,18 @@ use crate::cors::origin::OriginRule;
 use crate::router::{InsertError, Lookup, Router};
 use crate::runtime::local::EventKind;
 
+/// `batch`'s hand scan of SQS events: `true` when it read `event` (then it panics unless it
+/// read the same records as serde), `false` when it left the event to serde.
+pub fn sqs_scan(event: &[u8]) -> bool {
+    crate::batch::sqs_scan_agrees(event)
+}
+
+/// `codec::unescape::string` over the JSON string `json` (quotes included): `Some` with the
+/// text and the index after the closing quote, `None` where it refuses.
+pub fn unescape(json: &[u8]) -> Option<(Vec<u8>, usize)> {
+    crate::codec::unescape::string(json, 1).map(|(text, end)| (text.into_owned(), end))
+}
+
 /// `codec::percent::decode`: the decoded text, or `None` for bad percent-encoding.
 pub fn percent_decode(input: &str, plus_as_space: bool) -> Option<String> {
     percent::decode(input, plus_as_space)

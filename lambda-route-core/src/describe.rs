@@ -31,6 +31,15 @@ pub enum ParamLocation {
 
 impl ParamLocation {
     /// The OpenAPI name: `path`, `query`, `header`, `cookie`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::ParamLocation;
+    ///
+    /// let locations = [ParamLocation::Path, ParamLocation::Query, ParamLocation::Cookie];
+    /// assert_eq!(locations.map(ParamLocation::as_str), ["path", "query", "cookie"]);
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             ParamLocation::Path => "path",
@@ -76,6 +85,17 @@ pub struct Parameter {
 
 impl Parameter {
     /// A required parameter `name` read from `location`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{ParamLocation, Parameter};
+    ///
+    /// let id = Parameter::new(ParamLocation::Path, "id");
+    /// assert_eq!((id.location(), id.name()), (ParamLocation::Path, "id"));
+    /// assert!(id.is_required() && !id.is_list());
+    /// assert_eq!(id.type_name(), None);
+    /// ```
     pub fn new(location: ParamLocation, name: impl Into<Cow<'static, str>>) -> Self {
         Parameter {
             location,
@@ -87,12 +107,31 @@ impl Parameter {
     }
 
     /// The same parameter, optional.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{ParamLocation, Parameter};
+    ///
+    /// let limit = Parameter::new(ParamLocation::Query, "limit").optional();
+    /// assert!(!limit.is_required());
+    /// ```
     pub fn optional(mut self) -> Self {
         self.required = false;
         self
     }
 
     /// The same parameter, taking every value of a repeated name (`?tag=a&tag=b`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{ParamLocation, Parameter};
+    ///
+    /// // `#[query] tag: Vec<String>` reads `?tag=a&tag=b`.
+    /// let tags = Parameter::new(ParamLocation::Query, "tag").optional().list();
+    /// assert!(tags.is_list());
+    /// ```
     pub fn list(mut self) -> Self {
         self.list = true;
         self
@@ -100,33 +139,89 @@ impl Parameter {
 
     /// The same parameter, with the Rust type of one value ([`std::any::type_name`]; for a
     /// list or an optional parameter, the element's type).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{ParamLocation, Parameter};
+    ///
+    /// let page = Parameter::new(ParamLocation::Query, "page")
+    ///     .with_type_name(std::any::type_name::<u32>());
+    /// assert_eq!(page.type_name(), Some("u32"));
+    /// ```
     pub fn with_type_name(mut self, type_name: &'static str) -> Self {
         self.type_name = Some(type_name);
         self
     }
 
     /// Where it is read from.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{ParamLocation, Parameter};
+    ///
+    /// let session = Parameter::new(ParamLocation::Cookie, "session");
+    /// assert_eq!(session.location(), ParamLocation::Cookie);
+    /// ```
     pub fn location(&self) -> ParamLocation {
         self.location
     }
 
     /// Its name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{ParamLocation, Parameter};
+    ///
+    /// let key = Parameter::new(ParamLocation::Header, "x-api-key");
+    /// assert_eq!(key.name(), "x-api-key");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Whether a request without it is rejected.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{ParamLocation, Parameter};
+    ///
+    /// assert!(Parameter::new(ParamLocation::Path, "id").is_required());
+    /// assert!(!Parameter::new(ParamLocation::Query, "q").optional().is_required());
+    /// ```
     pub fn is_required(&self) -> bool {
         self.required
     }
 
     /// Whether it takes every value of a repeated name, as a list.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{ParamLocation, Parameter};
+    ///
+    /// assert!(!Parameter::new(ParamLocation::Query, "q").is_list());
+    /// assert!(Parameter::new(ParamLocation::Query, "tag").list().is_list());
+    /// ```
     pub fn is_list(&self) -> bool {
         self.list
     }
 
     /// The Rust type of one value, when known: `u32`, `alloc::string::String`,
     /// `my_app::SortKey`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{ParamLocation, Parameter};
+    ///
+    /// let id = Parameter::new(ParamLocation::Path, "id");
+    /// assert_eq!(id.type_name(), None);
+    /// assert_eq!(id.with_type_name("u64").type_name(), Some("u64"));
+    /// ```
     pub fn type_name(&self) -> Option<&'static str> {
         self.type_name
     }
@@ -149,6 +244,16 @@ pub struct RequestBody {
 
 impl RequestBody {
     /// A required body of `content_type`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::RequestBody;
+    ///
+    /// let body = RequestBody::new("application/x-www-form-urlencoded");
+    /// assert_eq!(body.content_type(), "application/x-www-form-urlencoded");
+    /// assert!(body.is_required());
+    /// ```
     pub fn new(content_type: impl Into<Cow<'static, str>>) -> Self {
         RequestBody {
             content_type: content_type.into(),
@@ -157,17 +262,44 @@ impl RequestBody {
     }
 
     /// The same body, optional.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::RequestBody;
+    ///
+    /// // An `Option<Json<T>>` argument.
+    /// let body = RequestBody::new("application/json").optional();
+    /// assert!(!body.is_required());
+    /// ```
     pub fn optional(mut self) -> Self {
         self.required = false;
         self
     }
 
     /// Its media type.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::RequestBody;
+    ///
+    /// assert_eq!(RequestBody::new("text/plain").content_type(), "text/plain");
+    /// ```
     pub fn content_type(&self) -> &str {
         &self.content_type
     }
 
     /// Whether a request without it is rejected.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::RequestBody;
+    ///
+    /// assert!(RequestBody::new("application/json").is_required());
+    /// assert!(!RequestBody::new("application/json").optional().is_required());
+    /// ```
     pub fn is_required(&self) -> bool {
         self.required
     }
@@ -195,6 +327,18 @@ pub struct Operation {
 impl Operation {
     /// Adds a parameter. A second parameter with the same location and name replaces the
     /// first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{Operation, ParamLocation, Parameter};
+    ///
+    /// let mut op = Operation::default();
+    /// op.parameter(Parameter::new(ParamLocation::Query, "limit"))
+    ///     .parameter(Parameter::new(ParamLocation::Query, "limit").optional());
+    /// assert_eq!(op.parameters().len(), 1);
+    /// assert!(!op.parameters()[0].is_required());
+    /// ```
     pub fn parameter(&mut self, parameter: Parameter) -> &mut Self {
         match self
             .parameters
@@ -208,17 +352,50 @@ impl Operation {
     }
 
     /// Sets the request body.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{Operation, RequestBody};
+    ///
+    /// let mut op = Operation::default();
+    /// op.request_body(RequestBody::new("application/json"));
+    /// assert_eq!(op.body().map(RequestBody::content_type), Some("application/json"));
+    /// ```
     pub fn request_body(&mut self, body: RequestBody) -> &mut Self {
         self.body = Some(body);
         self
     }
 
     /// The parameters, in argument order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{Operation, ParamLocation, Parameter};
+    ///
+    /// let mut op = Operation::default();
+    /// op.parameter(Parameter::new(ParamLocation::Path, "id"))
+    ///     .parameter(Parameter::new(ParamLocation::Header, "x-api-key"));
+    /// let names: Vec<_> = op.parameters().iter().map(Parameter::name).collect();
+    /// assert_eq!(names, ["id", "x-api-key"]);
+    /// ```
     pub fn parameters(&self) -> &[Parameter] {
         &self.parameters
     }
 
     /// The request body, if the route reads one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::describe::{Operation, RequestBody};
+    ///
+    /// let mut op = Operation::default();
+    /// assert_eq!(op.body(), None);
+    /// op.request_body(RequestBody::new("text/plain").optional());
+    /// assert_eq!(op.body(), Some(&RequestBody::new("text/plain").optional()));
+    /// ```
     pub fn body(&self) -> Option<&RequestBody> {
         self.body.as_ref()
     }

@@ -1,7 +1,7 @@
 //! The todos example (`examples/todos`) written on today's standard stack, `lambda_http` +
 //! axum, for the cold-start comparison in `benches/cold-start.py`: the same five routes,
 //! statuses, JSON bodies and in-memory store, run with `lambda_http::run(router)` under
-//! `#[tokio::main]`, as `cargo lambda new` generates it (minus its tracing subscriber).
+//! `#[tokio::main]` with the tracing subscriber, as `cargo lambda new` generates it.
 //!
 //! Deploy (or run under the RIE) with `AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH=true`: without it
 //! `lambda_http` prefixes a REST API's path with its stage (`/prod/todos`) and no route
@@ -152,6 +152,8 @@ async fn delete_todo(Path(id): Path<u64>) -> Result<StatusCode, ApiError> {
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
+    // Logging on, as in lambda-route (whose `#[lambda_main]` installs its subscriber).
+    lambda_http::tracing::init_default_subscriber();
     let router = Router::new()
         .route("/todos", get(list_todos).post(create_todo))
         .route(

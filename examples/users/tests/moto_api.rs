@@ -121,7 +121,8 @@ fn create_read_and_paginate() {
 
     // 6 users, 3 a page: exactly two pages, the last one without a token. (DynamoDB answers
     // such a last page with a LastEvaluatedKey, which `Users::page` drops after a one-item
-    // probe finds nothing; moto returns no key there, so this case does not reach the probe.)
+    // probe finds nothing; moto returns no key there, so this case does not reach the probe:
+    // test_client.rs's `last_page_when_dynamodb_returns_a_key_at_the_end` makes it.)
     let two = pages(&agent, &server, 3);
     assert_eq!(sizes(&two), [3, 3]);
     assert_eq!(all(&two).into_iter().collect::<BTreeSet<_>>(), created);

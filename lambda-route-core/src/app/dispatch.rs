@@ -501,11 +501,19 @@ impl Dispatcher {
     /// # Examples
     ///
     /// ```
-    /// # fn demo(dispatcher: &lambda_route_core::Dispatcher) {
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// use lambda_route_core::App;
+    ///
     /// struct Config { table: String }
     ///
+    /// let dispatcher = App::new().state(Config { table: "todos".into() }).build().unwrap();
     /// let table = dispatcher.state().get::<Config>().map(|c| c.table.as_str());
-    /// # }
+    /// assert_eq!(table, Some("todos"));
     /// ```
     pub fn state(&self) -> &'static AppState {
         self.state

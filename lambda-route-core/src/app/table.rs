@@ -345,6 +345,27 @@ fn insert_error(
 }
 
 /// Where a route was declared, for start-up errors and the route table.
+///
+/// # Examples
+///
+/// ```
+/// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+/// # use lambda_route_core::response::IntoResponse;
+/// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+/// #     Box::pin(async { "todo".into_response() })
+/// # }
+/// use lambda_route_core::App;
+///
+/// // What `#[get("/todos/<id>")]` on `fn get_todo` (src/todos.rs, line 12) submits.
+/// const AT: Location = Location::new("get_todo", "my_app::todos", "src/todos.rs", 12);
+/// inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, AT));
+///
+/// let dispatcher = App::new().build()?;
+/// let site = dispatcher.routes().next().unwrap();
+/// assert_eq!((site.function.as_str(), site.line), ("my_app::todos::get_todo", 12));
+/// assert_eq!(site.to_string(), "`my_app::todos::get_todo` (GET /todos/<id>) at src/todos.rs:12");
+/// # Ok::<(), lambda_route_core::StartupError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteSite {
     /// Methods, upper-case.
@@ -387,6 +408,30 @@ impl fmt::Display for RouteSite {
 }
 
 /// Two routes that answer the same method and path shape.
+///
+/// # Examples
+///
+/// ```
+/// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+/// # use lambda_route_core::response::IntoResponse;
+/// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+/// #     Box::pin(async { "todo".into_response() })
+/// # }
+/// use lambda_route_core::{App, StartupError};
+///
+/// // `#[get("/todos/<id>")] fn get_todo` and `#[get("/todos/<slug>")] fn find_todo`.
+/// const GET: Location = Location::new("get_todo", "my_app", "src/main.rs", 3);
+/// const FIND: Location = Location::new("find_todo", "my_app", "src/main.rs", 8);
+/// inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, GET));
+/// inventory::submit!(Route::new(&["GET"], "/todos/<slug>", shim, FIND));
+///
+/// let Err(StartupError::Conflict(conflict)) = App::new().build() else {
+///     panic!("the two routes match the same requests");
+/// };
+/// assert_eq!(conflict.method, "GET");
+/// assert_eq!(conflict.first.template, "/todos/<id>");
+/// assert_eq!(conflict.second.template, "/todos/<slug>");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteConflict {
     /// The method both routes claim.
@@ -398,6 +443,21 @@ pub struct RouteConflict {
 }
 
 /// Why an application could not start.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::{App, StartupError};
+///
+/// // This program registers no route.
+/// let err = App::new().build().unwrap_err();
+/// assert_eq!(err, StartupError::NoRoutes);
+/// assert!(err.to_string().starts_with("no routes are registered"));
+///
+/// // A configuration mistake is reported before anything else.
+/// let err = App::new().binary_media_types(["png"]).build().unwrap_err();
+/// assert_eq!(err, StartupError::InvalidMediaType("png".into()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum StartupError {
@@ -521,6 +581,18 @@ pub struct StartupProblem {
 
 impl StartupProblem {
     /// A problem with the argument `arg`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Arg;
+    /// use lambda_route_core::StartupProblem;
+    ///
+    /// // In an extractor's `FromRequest::check`, for the argument `arg` it fills:
+    /// let arg = Arg::new("db", 0);
+    /// let problem = StartupProblem::new(arg, "no `Db` state was registered");
+    /// assert_eq!(problem.to_string(), "argument `db`: no `Db` state was registered");
+    /// ```
     pub fn new(arg: crate::extract::Arg, message: impl Into<Cow<'static, str>>) -> Self {
         StartupProblem {
             arg: arg.name(),
@@ -529,11 +601,31 @@ impl StartupProblem {
     }
 
     /// The argument's name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Arg;
+    /// use lambda_route_core::StartupProblem;
+    ///
+    /// let problem = StartupProblem::new(Arg::new("db", 2), "no `Db` state was registered");
+    /// assert_eq!(problem.arg(), "db");
+    /// ```
     pub fn arg(&self) -> &'static str {
         self.arg
     }
 
     /// What is wrong.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Arg;
+    /// use lambda_route_core::StartupProblem;
+    ///
+    /// let problem = StartupProblem::new(Arg::new("db", 2), format!("no `{}` state", "Db"));
+    /// assert_eq!(problem.message(), "no `Db` state");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }

@@ -59,6 +59,35 @@ pub struct BatchConfig {
 
 impl BatchConfig {
     /// The defaults: failures are undecodable bodies, 5xx and 429; ten records at once.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::Response;
+    /// # fn busy<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { Response::new(http::StatusCode::SERVICE_UNAVAILABLE) })
+    /// # }
+    /// # const AT: Location = Location::new("busy", "jobs", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["POST"], "/busy", busy, AT));
+    /// use lambda_route_core::{App, BatchConfig};
+    /// use serde_json::json;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // `POST /busy` answers 503; nothing answers `/gone` (404).
+    /// let dispatcher = App::new().batch(BatchConfig::new()).build()?;
+    /// let record = |id: &str, path: &str| {
+    ///     let body = json!({ "httpMethod": "POST", "path": path }).to_string();
+    ///     json!({ "messageId": id, "eventSource": "aws:sqs", "body": body })
+    /// };
+    /// let event = json!({ "Records": [record("m1", "/busy"), record("m2", "/gone")] });
+    /// // The 503 is retried, the 404 is not: it would fail again.
+    /// let answer = dispatcher.invoke(event.to_string().as_bytes(), None).await?;
+    /// assert_eq!(answer, br#"{"batchItemFailures":[{"itemIdentifier":"m1"}]}"#);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn new() -> Self {
         BatchConfig {
             fail_on: None,

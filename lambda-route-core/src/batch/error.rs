@@ -91,16 +91,109 @@ impl BatchFailed {
     }
 
     /// The service that delivered the batch.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::Response;
+    /// # fn busy<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { Response::new(http::StatusCode::SERVICE_UNAVAILABLE) })
+    /// # }
+    /// # const AT: Location = Location::new("busy", "jobs", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["POST"], "/busy", busy, AT));
+    /// use lambda_route_core::{App, InvocationError, QueueKind};
+    /// use serde_json::json;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // `POST /busy` answers 503; nothing answers `/gone` (404, not a failure).
+    /// let dispatcher = App::new().build()?;
+    /// let record = |id: &str, path: &str| {
+    ///     let message = json!({ "httpMethod": "POST", "path": path }).to_string();
+    ///     json!({ "EventSource": "aws:sns", "Sns": { "MessageId": id, "Message": message } })
+    /// };
+    /// let event = json!({ "Records": [record("n1", "/busy"), record("n2", "/gone")] });
+    /// let answer = dispatcher.invoke(event.to_string().as_bytes(), None).await;
+    /// let Err(InvocationError::BatchFailed(failed)) = answer else {
+    ///     panic!("the batch should fail");
+    /// };
+    /// assert_eq!(failed.kind(), QueueKind::Sns);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn kind(&self) -> QueueKind {
         self.kind
     }
 
     /// How many messages the batch held.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::Response;
+    /// # fn busy<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { Response::new(http::StatusCode::SERVICE_UNAVAILABLE) })
+    /// # }
+    /// # const AT: Location = Location::new("busy", "jobs", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["POST"], "/busy", busy, AT));
+    /// use lambda_route_core::{App, InvocationError, QueueKind};
+    /// use serde_json::json;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // `POST /busy` answers 503; nothing answers `/gone` (404, not a failure).
+    /// let dispatcher = App::new().build()?;
+    /// let record = |id: &str, path: &str| {
+    ///     let message = json!({ "httpMethod": "POST", "path": path }).to_string();
+    ///     json!({ "EventSource": "aws:sns", "Sns": { "MessageId": id, "Message": message } })
+    /// };
+    /// let event = json!({ "Records": [record("n1", "/busy"), record("n2", "/gone")] });
+    /// let answer = dispatcher.invoke(event.to_string().as_bytes(), None).await;
+    /// let Err(InvocationError::BatchFailed(failed)) = answer else {
+    ///     panic!("the batch should fail");
+    /// };
+    /// assert_eq!(failed.total(), 2);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn total(&self) -> usize {
         self.total
     }
 
     /// The failed messages' ids, in batch order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::Response;
+    /// # fn busy<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { Response::new(http::StatusCode::SERVICE_UNAVAILABLE) })
+    /// # }
+    /// # const AT: Location = Location::new("busy", "jobs", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["POST"], "/busy", busy, AT));
+    /// use lambda_route_core::{App, InvocationError, QueueKind};
+    /// use serde_json::json;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // `POST /busy` answers 503; nothing answers `/gone` (404, not a failure).
+    /// let dispatcher = App::new().build()?;
+    /// let record = |id: &str, path: &str| {
+    ///     let message = json!({ "httpMethod": "POST", "path": path }).to_string();
+    ///     json!({ "EventSource": "aws:sns", "Sns": { "MessageId": id, "Message": message } })
+    /// };
+    /// let event = json!({ "Records": [record("n1", "/busy"), record("n2", "/gone")] });
+    /// let answer = dispatcher.invoke(event.to_string().as_bytes(), None).await;
+    /// let Err(InvocationError::BatchFailed(failed)) = answer else {
+    ///     panic!("the batch should fail");
+    /// };
+    /// assert_eq!(failed.message_ids(), ["n1"]);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn message_ids(&self) -> &[String] {
         &self.failed
     }

@@ -20,6 +20,9 @@ mod error;
 mod join;
 mod records;
 
+#[cfg(feature = "fuzzing")]
+pub(crate) use records::sqs_scan_agrees;
+
 pub use config::BatchConfig;
 pub use error::{BatchFailed, InvocationError};
 
@@ -139,7 +142,7 @@ async fn run_one(
         Ok(body) => body,
         Err(why) => return undecodable(why),
     };
-    let mut request = match event::decode(body) {
+    let mut request = match event::decode_text(body) {
         Ok(request) => request,
         Err(err) => return undecodable(&err),
     };

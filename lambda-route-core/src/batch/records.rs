@@ -15,10 +15,15 @@ use crate::codec::de::{without_position, CowStr};
 use crate::event::DecodeError;
 use crate::request::{QueueKind, QueueMessage};
 
-/// One record: its message and the bytes of its HTTP event, or why there are none.
+mod sqs_scan;
+
+#[cfg(feature = "fuzzing")]
+pub(crate) use sqs_scan::agrees_with_serde as sqs_scan_agrees;
+
+/// One record: its message and the text of its HTTP event, or why there is none.
 pub(super) struct Item<'a> {
     pub(super) message: QueueMessage<'a>,
-    pub(super) body: Result<Cow<'a, [u8]>, String>,
+    pub(super) body: Result<Cow<'a, str>, String>,
 }
 
 /// A parsed batch.
@@ -141,7 +146,11 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for InOrder
 pub(super) fn parse(kind: QueueKind, event: &[u8]) -> Result<Batch<'_>, DecodeError> {
     match kind {
         QueueKind::Sqs => {
-            let event: SqsEvent<'_> = read(kind, event)?;
+            // The hand scan when it can vouch for the event, else serde (and its errors).
+            let event: SqsEvent<'_> = match sqs_scan::sqs(event) {
+                Some(event) => event,
+                None => read(kind, event)?,
+            };
             let fifo = event.records.iter().any(|r| {
                 r.event_source_arn
                     .as_ref()
@@ -225,20 +234,19 @@ fn read<'a, T: Deserialize<'a>>(kind: QueueKind, event: &'a [u8]) -> Result<T, D
     }
 }
 
-/// A record's text body as bytes.
-fn text<'a>(body: Option<CowStr<'a>>, field: &str) -> Result<Cow<'a, [u8]>, String> {
-    match body.map(|b| b.0) {
-        Some(Cow::Borrowed(s)) => Ok(Cow::Borrowed(s.as_bytes())),
-        Some(Cow::Owned(s)) => Ok(Cow::Owned(s.into_bytes())),
-        None => Err(format!("the record has no `{field}`")),
-    }
+/// A record's text body.
+fn text<'a>(body: Option<CowStr<'a>>, field: &str) -> Result<Cow<'a, str>, String> {
+    body.map(|b| b.0)
+        .ok_or_else(|| format!("the record has no `{field}`"))
 }
 
-/// An Amazon MQ message's base64 `data`.
-fn base64<'a>(data: Option<CowStr<'_>>) -> Result<Cow<'a, [u8]>, String> {
+/// An Amazon MQ message's base64 `data`, as text.
+fn base64<'a>(data: Option<CowStr<'_>>) -> Result<Cow<'a, str>, String> {
     let data = data.ok_or_else(|| "the message has no `data`".to_owned())?;
-    base64::engine::general_purpose::STANDARD
+    let bytes = base64::engine::general_purpose::STANDARD
         .decode(data.0.as_bytes())
+        .map_err(|e| format!("`data` is not valid base64: {e}"))?;
+    String::from_utf8(bytes)
         .map(Cow::Owned)
-        .map_err(|e| format!("`data` is not valid base64: {e}"))
+        .map_err(|e| format!("`data` is not valid UTF-8: {}", e.utf8_error()))
 }

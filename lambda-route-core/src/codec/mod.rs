@@ -10,3 +10,4 @@ pub(crate) mod json;
 pub(crate) mod percent;
 pub(crate) mod query;
 pub(crate) mod scan;
+pub(crate) mod unescape;

@@ -79,15 +79,18 @@ impl Scan<'_> {
     }
 }
 
+/// The high bit of each byte of `word` equal to `byte`; exact at the lowest such byte (the
+/// trick's false positives only appear above a true match).
+pub(super) fn has_byte(word: u64, byte: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
 /// The index of the first `"` or `\\` at or after `from` (or the length): eight bytes per step,
 /// as serde_json skips strings, since header values are most of an event's bytes.
 fn next_quote_or_backslash(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_byte = |word: u64, byte: u8| {
-        let x = word ^ (ONES * u64::from(byte));
-        x.wrapping_sub(ONES) & !x & HIGHS
-    };
     let rest = bytes.get(from..).unwrap_or_default();
     let mut at = from;
     let mut chunks = rest.chunks_exact(8);

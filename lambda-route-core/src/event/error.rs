@@ -114,17 +114,50 @@ impl DecodeError {
     }
 
     /// The source the event was detected as, if detection got that far.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::event::Source;
+    /// use lambda_route_core::Request;
+    ///
+    /// let err = Request::from_event(br#"{"httpMethod": 5, "path": "/", "requestContext": {}}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.source(), Some(Source::ApiGatewayV1));
+    /// // Nothing tells what this event is:
+    /// assert_eq!(Request::from_event(b"{}").unwrap_err().source(), None);
+    /// ```
     pub fn source(&self) -> Option<Source> {
         self.source
     }
 
     /// The JSON path of the offending field (`$.requestContext.http.method`), if one is to
     /// blame.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let err = Request::from_event(br#"{"httpMethod": 5, "path": "/", "requestContext": {}}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.json_path(), Some("$.httpMethod"));
+    /// ```
     pub fn json_path(&self) -> Option<&str> {
         self.path.as_deref()
     }
 
     /// What is wrong.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let err = Request::from_event(br#"{"httpMethod": 5, "path": "/", "requestContext": {}}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.message(), "invalid type: integer `5`, expected a string");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }

@@ -97,6 +97,41 @@ pub use provided::Provided;
 pub trait Middleware: Send + Sync + 'static {
     /// Runs this step for one request: act on `cx`, then either answer or call
     /// [`Next::run`] and act on its response.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { lambda_route_core::response::IntoResponse::into_response("hello") })
+    /// # }
+    /// # const AT: Location = Location::new("hello", "my_app", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["GET"], "/hello", shim, AT));
+    /// use lambda_route_core::middleware::{Middleware, Next};
+    /// use lambda_route_core::response::{HttpError, IntoResponse, Response};
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// struct Maintenance { on: bool }
+    ///
+    /// impl Middleware for Maintenance {
+    ///     async fn call<'r>(&'r self, _cx: &'r Ctx<'r>, next: Next<'r>) -> Response {
+    ///         if self.on {
+    ///             return HttpError::service_unavailable("back soon").into_response();
+    ///         }
+    ///         next.run().await
+    ///     }
+    /// }
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let dispatcher = App::new().middleware(Maintenance { on: true }).build()?;
+    /// let event = br#"{"version":"2.0","rawPath":"/hello","rawQueryString":"",
+    ///   "requestContext":{"http":{"method":"GET","path":"/hello"}}}"#;
+    /// let answer: serde_json::Value = serde_json::from_slice(&dispatcher.dispatch(event).await?)?;
+    /// assert_eq!(answer["statusCode"], 503);
+    /// # Ok(())
+    /// # }
+    /// ```
     fn call<'r>(
         &'r self,
         cx: &'r Ctx<'r>,
@@ -105,6 +140,33 @@ pub trait Middleware: Send + Sync + 'static {
 
     /// The name the debug route table shows: the type's path by default (for an `async fn`,
     /// the function's path).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::middleware::{Middleware, Next};
+    /// use lambda_route_core::response::Response;
+    /// use lambda_route_core::Ctx;
+    ///
+    /// struct Audit;
+    /// struct RateLimit { per_minute: u32 }
+    ///
+    /// impl Middleware for Audit {
+    ///     async fn call<'r>(&'r self, _cx: &'r Ctx<'r>, next: Next<'r>) -> Response {
+    ///         next.run().await
+    ///     }
+    /// }
+    /// impl Middleware for RateLimit {
+    ///     async fn call<'r>(&'r self, _cx: &'r Ctx<'r>, next: Next<'r>) -> Response {
+    ///         next.run().await
+    ///     }
+    ///     fn name(&self) -> &'static str {
+    ///         "rate limit"
+    ///     }
+    /// }
+    /// assert!(Audit.name().ends_with("::Audit"));
+    /// assert_eq!(RateLimit { per_minute: 60 }.name(), "rate limit");
+    /// ```
     fn name(&self) -> &'static str {
         type_name::<Self>()
     }
@@ -138,6 +200,24 @@ pub trait MiddlewareFn<'r>: Send + Sync + 'static {
     type Future: Future<Output = Response> + Send + 'r;
 
     /// Calls the function.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::middleware::{MiddlewareFn, Next};
+    /// use lambda_route_core::response::Response;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// async fn pass(_cx: &Ctx<'_>, next: Next<'_>) -> Response {
+    ///     next.run().await
+    /// }
+    ///
+    /// // `MiddlewareFn::call(&pass, cx, next)` is `pass(cx, next)`.
+    /// async fn wrapped<'r>(cx: &'r Ctx<'r>, next: Next<'r>) -> Response {
+    ///     MiddlewareFn::call(&pass, cx, next).await
+    /// }
+    /// let app = App::new().middleware(wrapped);
+    /// ```
     fn call(&self, cx: &'r Ctx<'r>, next: Next<'r>) -> Self::Future;
 }
 
@@ -250,6 +330,38 @@ impl<'r> Next<'r> {
     /// Runs the rest of the chain and returns its response. A panic in a later middleware or
     /// in the route comes back as a 500 response (logged), an error as its error response,
     /// so the code after `.await` always runs.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { "hello".into_response() })
+    /// # }
+    /// # const AT: Location = Location::new("hello", "my_app", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["GET"], "/hello", shim, AT));
+    /// use lambda_route_core::middleware::Next;
+    /// use lambda_route_core::response::Response;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// async fn no_store(_cx: &Ctx<'_>, next: Next<'_>) -> Response {
+    ///     let response = next.run().await; // the route's answer
+    ///     let no_store = http::HeaderValue::from_static("no-store");
+    ///     response.with_header(http::header::CACHE_CONTROL, no_store)
+    /// }
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let dispatcher = App::new().middleware(no_store).build()?;
+    /// let event = br#"{"version":"2.0","rawPath":"/hello","rawQueryString":"",
+    ///   "requestContext":{"http":{"method":"GET","path":"/hello"}}}"#;
+    /// let answer: serde_json::Value = serde_json::from_slice(&dispatcher.dispatch(event).await?)?;
+    /// assert_eq!(answer["body"], "hello");
+    /// assert_eq!(answer["headers"]["cache-control"], "no-store");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn run(self) -> impl Future<Output = Response> + Send + 'r {
         let Next { cx, app, route } = self;
         let step = match app.split_first() {

@@ -3,7 +3,7 @@
 //! Every route attribute records what its signature says (path template, parameters, body
 //! and return types), its doc comment and its documentation options (`tags`, `summary`,
 //! `operation_id`, `responses(..)`, `security`, `deprecated`, `hidden`). With
-//! [`App::openapi`](crate::App::openapi), the document is built from those records on the
+//! [`App::openapi`], the document is built from those records on the
 //! first `GET /openapi.json` and kept; a route that matches the request never reaches it.
 //!
 //! Schemas come from [`schemars`](https://docs.rs/schemars) 1 (`JsonSchema`), JSON Schema
@@ -12,12 +12,32 @@
 //!
 //! # Examples
 //!
-//! ```no_run
+//! ```
+//! # use lambda_route_core::registry::{BoxFuture, Location, Route};
+//! # use lambda_route_core::response::IntoResponse;
+//! # fn list_todos<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+//! #     Box::pin(async { "[]".into_response() })
+//! # }
+//! # const AT: Location = Location::new("list_todos", "todos", "src/main.rs", 1);
+//! # inventory::submit!(Route::new(&["GET"], "/todos", list_todos, AT));
+//! # #[cfg(not(feature = "openapi"))] fn main() {}
+//! # #[cfg(feature = "openapi")]
+//! # fn main() -> Result<(), lambda_route_core::StartupError> {
 //! use lambda_route_core::openapi::OpenApi;
 //! use lambda_route_core::App;
 //!
-//! let app = App::new().openapi(OpenApi::new("Todos API", "1.0.0"));
+//! // With a `#[get("/todos")]` route in the binary:
+//! let dispatcher = App::new().openapi(OpenApi::new("Todos API", "1.0.0")).build()?;
+//! let doc = dispatcher.openapi_document().unwrap();
+//! assert_eq!(doc["openapi"], "3.1.0");
+//! assert_eq!(doc["paths"]["/todos"]["get"]["operationId"], "list_todos");
+//! # Ok(())
+//! # }
 //! ```
+// `App::openapi` exists with the `openapi` feature only; without it the link goes to `App`, so
+// `cargo doc` with default features has no broken link.
+#![cfg_attr(feature = "openapi", doc = "\n[`App::openapi`]: crate::App::openapi")]
+#![cfg_attr(not(feature = "openapi"), doc = "\n[`App::openapi`]: crate::App")]
 
 #[cfg(feature = "openapi")]
 mod config;

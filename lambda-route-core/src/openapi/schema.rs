@@ -25,8 +25,34 @@ pub(crate) fn schema_of<T: JsonSchema + ?Sized>(gen: &mut SchemaGen) -> serde_js
 }
 
 /// An extractor with a schema.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::extract::Json;
+/// use lambda_route_core::openapi::{ArgDoc, DocArg};
+/// use lambda_route_core::schemars::JsonSchema;
+///
+/// #[derive(JsonSchema)]
+/// #[schemars(crate = "lambda_route_core::schemars")]
+/// struct NewTodo {
+///     title: String,
+/// }
+/// assert!(matches!(<Json<NewTodo> as DocArg>::arg_doc(), ArgDoc::Body(_)));
+/// ```
 pub trait DocArg {
     /// What it adds to the operation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Query;
+    /// use lambda_route_core::openapi::{ArgDoc, DocArg};
+    /// use std::collections::HashMap;
+    ///
+    /// // A `Query<T>`'s fields become query parameters.
+    /// assert!(matches!(<Query<HashMap<String, u32>> as DocArg>::arg_doc(), ArgDoc::Fields(_)));
+    /// ```
     fn arg_doc() -> ArgDoc;
 }
 
@@ -56,8 +82,30 @@ impl<E: DocArg + crate::extract::ValidInput> DocArg for crate::extract::Valid<E>
 }
 
 /// A return type that says what its success response holds.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::extract::Json;
+/// use lambda_route_core::openapi::DocResponse;
+///
+/// let json = <Json<Vec<u32>> as DocResponse>::response_doc();
+/// assert_eq!(json.content_type(), Some("application/json"));
+/// assert_eq!(<Option<String> as DocResponse>::response_doc().content_type(), Some("text/plain"));
+/// assert_eq!(<() as DocResponse>::response_doc().content_type(), None); // 204 No Content
+/// ```
 pub trait DocResponse {
     /// Its success response.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::openapi::DocResponse;
+    /// use lambda_route_core::response::Html;
+    ///
+    /// let doc = <Result<Html<String>, std::io::Error> as DocResponse>::response_doc();
+    /// assert_eq!(doc.content_type(), Some("text/html"));
+    /// ```
     fn response_doc() -> ResponseDoc;
 }
 

@@ -42,8 +42,8 @@ impl QueueKind {
     /// ```
     /// use lambda_route_core::QueueKind;
     ///
-    /// assert_eq!(QueueKind::Sqs.name(), "SQS");
     /// assert_eq!(QueueKind::RabbitMq.name(), "Amazon MQ (RabbitMQ)");
+    /// assert_eq!(QueueKind::Sns.name(), QueueKind::Sns.to_string());
     /// ```
     pub fn name(self) -> &'static str {
         match self {
@@ -62,8 +62,9 @@ impl QueueKind {
     /// ```
     /// use lambda_route_core::QueueKind;
     ///
-    /// // Only SQS takes `{"batchItemFailures":[..]}`; SNS and Amazon MQ retry the whole batch.
+    /// // SQS answers `{"batchItemFailures":[..]}`; SNS and Amazon MQ fail the whole invocation.
     /// assert!(QueueKind::Sqs.reports_item_failures());
+    /// assert!(!QueueKind::Sns.reports_item_failures());
     /// assert!(!QueueKind::ActiveMq.reports_item_failures());
     /// ```
     pub fn reports_item_failures(self) -> bool {
@@ -112,29 +113,31 @@ impl<'a> QueueMessage<'a> {
     /// # Examples
     ///
     /// ```
-    /// # use std::sync::Mutex;
     /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
-    /// # use http::StatusCode;
-    /// use lambda_route_core::response::Response;
-    /// use lambda_route_core::{App, Ctx};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { "hello".into_response() })
+    /// # }
+    /// # const AT: Location = Location::new("hello", "my_app", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["POST"], "/hello", shim, AT));
+    /// use lambda_route_core::{App, BatchConfig, QueueKind};
+    /// use serde_json::json;
+    /// use std::sync::{Arc, Mutex};
     ///
-    /// static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
-    ///
-    /// // A route shim on `POST /jobs` that records the queue message each request came in.
-    /// fn job<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
-    ///     if let Some(message) = cx.request().queue() {
-    ///         SEEN.lock().unwrap().push(message.kind().to_string());
-    ///     }
-    ///     Box::pin(async { Response::new(StatusCode::ACCEPTED) })
-    /// }
-    /// # inventory::submit!(Route::new(&["POST"], "/jobs", job, Location::new("job", module_path!(), file!(), line!())));
-    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
-    /// let app = App::new().build().unwrap();
-    /// let batch = br#"{"Records":[{"messageId":"m-1","eventSource":"aws:sqs",
-    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
-    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\"}"}]}"#;
-    /// assert_eq!(app.invoke(batch, None).await.unwrap(), br#"{"batchItemFailures":[]}"#);
-    /// assert_eq!(*SEEN.lock().unwrap(), ["SQS"]);
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let log = Arc::clone(&seen);
+    /// let config = BatchConfig::new().on_response(move |message, _response| {
+    ///     log.lock().unwrap().push(message.kind());
+    /// });
+    /// let dispatcher = App::new().batch(config).build()?;
+    /// let body = json!({ "httpMethod": "POST", "path": "/hello" }).to_string();
+    /// let record = json!({ "messageId": "m1", "eventSource": "aws:sqs", "body": body });
+    /// let event = json!({ "Records": [record] }).to_string();
+    /// dispatcher.invoke(event.as_bytes(), None).await?;
+    /// assert_eq!(*seen.lock().unwrap(), [QueueKind::Sqs]);
+    /// # Ok(())
     /// # }
     /// ```
     pub fn kind(&self) -> QueueKind {
@@ -147,29 +150,31 @@ impl<'a> QueueMessage<'a> {
     /// # Examples
     ///
     /// ```
-    /// # use std::sync::Mutex;
     /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
-    /// # use http::StatusCode;
-    /// use lambda_route_core::response::Response;
-    /// use lambda_route_core::{App, Ctx};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { "hello".into_response() })
+    /// # }
+    /// # const AT: Location = Location::new("hello", "my_app", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["POST"], "/hello", shim, AT));
+    /// use lambda_route_core::{App, BatchConfig};
+    /// use serde_json::json;
+    /// use std::sync::{Arc, Mutex};
     ///
-    /// static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
-    ///
-    /// // A route shim on `POST /jobs` that records the queue message each request came in.
-    /// fn job<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
-    ///     if let Some(message) = cx.request().queue() {
-    ///         SEEN.lock().unwrap().push(message.message_id().to_owned());
-    ///     }
-    ///     Box::pin(async { Response::new(StatusCode::ACCEPTED) })
-    /// }
-    /// # inventory::submit!(Route::new(&["POST"], "/jobs", job, Location::new("job", module_path!(), file!(), line!())));
-    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
-    /// let app = App::new().build().unwrap();
-    /// let batch = br#"{"Records":[{"messageId":"m-1","eventSource":"aws:sqs",
-    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
-    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\"}"}]}"#;
-    /// assert_eq!(app.invoke(batch, None).await.unwrap(), br#"{"batchItemFailures":[]}"#);
-    /// assert_eq!(*SEEN.lock().unwrap(), ["m-1"]);
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let log = Arc::clone(&seen);
+    /// let config = BatchConfig::new().on_response(move |message, _response| {
+    ///     log.lock().unwrap().push(message.message_id().to_owned());
+    /// });
+    /// let dispatcher = App::new().batch(config).build()?;
+    /// let body = json!({ "httpMethod": "POST", "path": "/hello" }).to_string();
+    /// let record = json!({ "messageId": "m1", "eventSource": "aws:sqs", "body": body });
+    /// let event = json!({ "Records": [record] }).to_string();
+    /// dispatcher.invoke(event.as_bytes(), None).await?;
+    /// assert_eq!(*seen.lock().unwrap(), ["m1"]);
+    /// # Ok(())
     /// # }
     /// ```
     pub fn message_id(&self) -> &str {
@@ -182,30 +187,34 @@ impl<'a> QueueMessage<'a> {
     /// # Examples
     ///
     /// ```
-    /// # use std::sync::Mutex;
     /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
-    /// # use http::StatusCode;
-    /// use lambda_route_core::response::Response;
-    /// use lambda_route_core::{App, Ctx};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { "hello".into_response() })
+    /// # }
+    /// # const AT: Location = Location::new("hello", "my_app", "src/main.rs", 1);
+    /// # inventory::submit!(Route::new(&["POST"], "/hello", shim, AT));
+    /// use lambda_route_core::{App, BatchConfig};
+    /// use serde_json::json;
+    /// use std::sync::{Arc, Mutex};
     ///
-    /// static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
-    ///
-    /// // A route shim on `POST /jobs` that records the queue message each request came in.
-    /// fn job<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
-    ///     if let Some(message) = cx.request().queue() {
-    ///         SEEN.lock().unwrap().push(message.attributes_json().unwrap_or("none").to_owned());
-    ///     }
-    ///     Box::pin(async { Response::new(StatusCode::ACCEPTED) })
-    /// }
-    /// # inventory::submit!(Route::new(&["POST"], "/jobs", job, Location::new("job", module_path!(), file!(), line!())));
-    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
-    /// let app = App::new().build().unwrap();
-    /// let batch = br#"{"Records":[{"messageId":"m-1","eventSource":"aws:sqs",
-    ///   "messageAttributes":{"tenant":{"stringValue":"acme","dataType":"String"}},
-    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
-    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\"}"}]}"#;
-    /// assert_eq!(app.invoke(batch, None).await.unwrap(), br#"{"batchItemFailures":[]}"#);
-    /// assert_eq!(*SEEN.lock().unwrap(), [r#"{"tenant":{"stringValue":"acme","dataType":"String"}}"#]);
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let log = Arc::clone(&seen);
+    /// let config = BatchConfig::new().on_response(move |message, _response| {
+    ///     log.lock().unwrap().push(message.attributes_json().map(str::to_owned));
+    /// });
+    /// let dispatcher = App::new().batch(config).build()?;
+    /// let body = json!({ "httpMethod": "POST", "path": "/hello" }).to_string();
+    /// let record = json!({ "messageId": "m1", "eventSource": "aws:sqs", "body": body,
+    ///     "messageAttributes": { "tenant": { "dataType": "String", "stringValue": "acme" } } });
+    /// let event = json!({ "Records": [record] }).to_string();
+    /// dispatcher.invoke(event.as_bytes(), None).await?;
+    /// let raw = seen.lock().unwrap()[0].clone().unwrap();
+    /// let attributes: serde_json::Value = serde_json::from_str(&raw)?;
+    /// assert_eq!(attributes["tenant"]["stringValue"], "acme");
+    /// # Ok(())
     /// # }
     /// ```
     pub fn attributes_json(&self) -> Option<&'a str> {
@@ -218,12 +227,32 @@ impl<'a> QueueMessage<'a> {
     /// # Examples
     ///
     /// ```
-    /// # async fn demo() {
+    /// # use std::sync::Mutex;
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
     /// use lambda_route_core::Request;
     ///
     /// fn tenant(request: &Request<'_>) -> Option<String> {
     ///     request.queue()?.attribute("tenant")
     /// }
+    ///
+    /// // A route on `POST /jobs` that records the tenant of each queued request.
+    /// static TENANTS: Mutex<Vec<Option<String>>> = Mutex::new(Vec::new());
+    /// # fn job<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     TENANTS.lock().unwrap().push(tenant(cx.request()));
+    /// #     Box::pin(async { "queued".into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["POST"], "/jobs", job, Location::new("job", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = lambda_route_core::App::new().build().unwrap();
+    /// let batch = br#"{"Records":[{"messageId":"m-1","eventSource":"aws:sqs",
+    ///   "messageAttributes":{"tenant":{"stringValue":"acme","dataType":"String"}},
+    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\"}"}]}"#;
+    /// app.invoke(batch, None).await.unwrap();
+    /// // The same route reached over HTTP has no queue message.
+    /// app.dispatch(br#"{"httpMethod":"POST","path":"/jobs"}"#).await.unwrap();
+    /// assert_eq!(*TENANTS.lock().unwrap(), [Some("acme".to_owned()), None]);
     /// # }
     /// ```
     pub fn attribute(&self, name: &str) -> Option<String> {

@@ -51,6 +51,15 @@ impl Source {
     ];
 
     /// A short human name, used in error messages.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::event::Source;
+    ///
+    /// assert_eq!(Source::Alb.name(), "Application Load Balancer");
+    /// assert_eq!(Source::FunctionUrl.name(), Source::FunctionUrl.to_string());
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Source::ApiGatewayV1 => "API Gateway REST (v1)",

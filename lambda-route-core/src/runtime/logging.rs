@@ -16,6 +16,7 @@
 //!   `FATAL`), else `INFO`.
 
 mod json;
+mod local;
 
 use tracing_subscriber::filter::{LevelFilter, Targets};
 use tracing_subscriber::layer::SubscriberExt as _;
@@ -45,6 +46,8 @@ pub(super) fn install_default(on_lambda: bool) {
                 registry.with(text.without_time().with_filter(filter)),
             )
         } else {
+            // The local server: access lines in a request-log form (`local.rs`).
+            let text = text.event_format(local::LocalFormat::default());
             tracing::subscriber::set_global_default(registry.with(text.with_filter(filter)))
         }
     };

@@ -18,6 +18,19 @@ pub(crate) use local::RequestIds;
 
 /// What the `#[lambda_main]` function may return: an [`App`], or `Result<App, E>` where an
 /// `Err` ends start-up with the error printed.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::runtime::IntoApp;
+/// use lambda_route_core::App;
+///
+/// // `#[lambda_main] async fn main() -> App`
+/// assert!(App::new().into_app().is_ok());
+/// // `#[lambda_main] async fn main() -> Result<App, E>`, failing:
+/// let failed: Result<App, std::io::Error> = Err(std::io::Error::other("DATABASE_URL is not set"));
+/// assert_eq!(failed.into_app().unwrap_err(), "DATABASE_URL is not set");
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`#[lambda_main]` must return `App` or `Result<App, E>` where `E: Display`, not `{Self}`",
     label = "unsupported return type",
@@ -30,6 +43,17 @@ pub trait IntoApp {
     /// # Errors
     ///
     /// The user's start-up error, rendered.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::Error;
+    /// use lambda_route_core::runtime::IntoApp;
+    /// use lambda_route_core::App;
+    ///
+    /// let failed: Result<App, Error> = Err(Error::msg("no USERS_TABLE"));
+    /// assert_eq!(failed.into_app().unwrap_err(), "no USERS_TABLE");
+    /// ```
     fn into_app(self) -> Result<App, String>;
 }
 
@@ -59,6 +83,18 @@ impl<E: fmt::Display> IntoApp for Result<App, E> {
 /// is reported through the Runtime API's init-error endpoint before the process exits.
 ///
 /// `#[lambda_main]` generates the call; there is rarely a reason to call it by hand.
+///
+/// # Examples
+///
+/// ```no_run
+/// use lambda_route_core::App;
+/// use std::process::ExitCode;
+///
+/// // What `#[lambda_main] async fn main() -> App { App::new() }` expands to, roughly.
+/// fn main() -> ExitCode {
+///     lambda_route_core::runtime::run(async { App::new() })
+/// }
+/// ```
 pub fn run<F>(main: F) -> ExitCode
 where
     F: Future,

@@ -21,6 +21,9 @@ pub(crate) struct Server {
     port: u16,
     /// Everything the server printed to stdout, the banner included, once it closes it.
     stdout: Option<JoinHandle<String>>,
+    /// Everything it printed to stderr (its log lines), read as it goes so that a full pipe
+    /// never blocks it.
+    stderr: Option<JoinHandle<String>>,
 }
 
 impl Server {
@@ -57,10 +60,17 @@ impl Server {
             }
             all
         });
+        let mut stderr = child.stderr.take().unwrap();
+        let errors = thread::spawn(move || {
+            let mut all = String::new();
+            let _ = stderr.read_to_string(&mut all);
+            all
+        });
         let mut server = Server {
             child,
             port: 0,
             stdout: Some(reader),
+            stderr: Some(errors),
         };
         match port_rx.recv_timeout(Duration::from_secs(30)) {
             Ok(port) => server.port = port,
@@ -74,7 +84,7 @@ impl Server {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 
-    /// Stops the server and returns everything it printed.
+    /// Stops the server and returns everything it printed: stdout, then stderr.
     pub(crate) fn output(&mut self) -> String {
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -83,8 +93,8 @@ impl Server {
             .take()
             .and_then(|reader| reader.join().ok())
             .unwrap_or_default();
-        if let Some(mut stderr) = self.child.stderr.take() {
-            let _ = stderr.read_to_string(&mut out);
+        if let Some(errors) = self.stderr.take().and_then(|reader| reader.join().ok()) {
+            out.push_str(&errors);
         }
         out
     }

@@ -17,6 +17,17 @@ use crate::codec::json::{write_key, write_str};
 use crate::codec::percent;
 
 /// The event shape the local server produces.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::runtime::local::EventKind;
+///
+/// // `--event alb-multi` or `LAMBDA_ROUTE_EVENT=alb-multi`
+/// assert_eq!("alb-multi".parse::<EventKind>()?, EventKind::AlbMultiValue);
+/// assert_eq!("REST".parse::<EventKind>()?, EventKind::ApiGatewayV1);
+/// # Ok::<(), lambda_route_core::runtime::local::ConfigError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EventKind {

@@ -140,6 +140,18 @@ pub struct LocalConfig {
 }
 
 /// A bad local-server setting.
+///
+/// # Examples
+///
+/// ```
+/// use lambda_route_core::runtime::local::{ConfigError, EventKind};
+///
+/// let err: ConfigError = "v3".parse::<EventKind>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "unknown event kind \"v3\": use v1, v2, url, alb, alb-multi, lattice-v1 or lattice-v2"
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError(String);
 
@@ -158,6 +170,20 @@ impl LocalConfig {
     /// # Errors
     ///
     /// A message naming the bad setting.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::runtime::local::{EventKind, LocalConfig};
+    ///
+    /// // As `PORT=8080 LAMBDA_ROUTE_EVENT=alb ./todos` (or `./todos --port 8080 --event alb`).
+    /// std::env::set_var("PORT", "8080");
+    /// std::env::set_var("LAMBDA_ROUTE_EVENT", "alb");
+    /// let config = LocalConfig::from_env_and_args()?;
+    /// assert_eq!(config.addr.to_string(), "127.0.0.1:8080");
+    /// assert_eq!(config.event, EventKind::Alb);
+    /// # Ok::<(), lambda_route_core::runtime::local::ConfigError>(())
+    /// ```
     pub fn from_env_and_args() -> Result<Self, ConfigError> {
         // Lossy rather than `env::args()`, which panics on an argument that is not UTF-8.
         let mut args = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
@@ -261,6 +287,23 @@ fn binary_name(program: &str) -> Option<String> {
 /// # Errors
 ///
 /// When the address cannot be bound.
+///
+/// # Examples
+///
+/// ```no_run
+/// use lambda_route_core::runtime::local::{serve, LocalConfig};
+/// use lambda_route_core::App;
+/// use std::sync::Arc;
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+/// let dispatcher = Arc::new(App::new().build()?);
+/// let mut config = LocalConfig::from_env_and_args()?;
+/// config.addr = ([127, 0, 0, 1], 8080).into();
+/// serve(dispatcher, config).await?; // until the process ends
+/// # Ok(())
+/// # }
+/// ```
 pub async fn serve(
     dispatcher: Arc<Dispatcher>,
     config: LocalConfig,
@@ -402,13 +445,18 @@ async fn handle(
     } else {
         answer(dispatcher, kind, peer, context, &parts, body).await
     };
-    println!(
-        "{} {} -> {} ({:.1} ms)",
-        parts.method,
-        parts.uri,
-        response.status().as_u16(),
-        started.elapsed().as_secs_f64() * 1000.0
-    );
+    // A dispatched request wrote its access line; one the server answered itself gets its
+    // own, since no route or catcher saw it.
+    if let Some(response::Refused(reason)) = response.extensions().get() {
+        tracing::warn!(
+            target: "lambda_route::local",
+            method = parts.method.as_str(),
+            target = %parts.uri,
+            status = response.status().as_u16(),
+            duration_ms = started.elapsed().as_secs_f64() * 1000.0,
+            "answered by the local server: {reason}"
+        );
+    }
     Ok(response)
 }
 
@@ -463,6 +511,17 @@ fn is_path_target(uri: &http::Uri) -> bool {
 
 impl EventKind {
     /// The event source this kind imitates.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::event::Source;
+    /// use lambda_route_core::runtime::local::EventKind;
+    ///
+    /// assert_eq!(EventKind::HttpApiV2.source(), Source::HttpApiV2);
+    /// // Both ALB header modes are ALB events.
+    /// assert_eq!(EventKind::AlbMultiValue.source(), Source::Alb);
+    /// ```
     pub fn source(self) -> Source {
         match self {
             EventKind::ApiGatewayV1 => Source::ApiGatewayV1,

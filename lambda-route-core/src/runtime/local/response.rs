@@ -25,8 +25,16 @@ struct LambdaResponse<'a> {
     is_base64_encoded: bool,
 }
 
+/// Marks an answer the local server gave itself, without dispatching, with its reason: the
+/// server logs it in place of the access line the dispatcher writes.
+#[derive(Clone, Debug)]
+pub(super) struct Refused(pub(super) String);
+
 pub(super) fn plain(status: u16, message: &str) -> hyper::Response<Full<Bytes>> {
     let mut response = hyper::Response::new(Full::new(Bytes::from(format!("{message}\n"))));
+    response
+        .extensions_mut()
+        .insert(Refused(message.to_owned()));
     *response.status_mut() =
         http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::BAD_GATEWAY);
     response.headers_mut().insert(
