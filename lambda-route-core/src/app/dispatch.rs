@@ -31,14 +31,24 @@ use crate::router::{Lookup, Router};
 ///
 /// # Examples
 ///
-/// ```no_run
-/// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+/// ```
+/// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+/// # use lambda_route_core::response::IntoResponse;
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+/// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+/// # }
+/// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// use lambda_route_core::App;
 ///
 /// let dispatcher = App::new().build()?;
 /// let event = br#"{"version":"2.0","rawPath":"/todos","rawQueryString":"",
 ///   "requestContext":{"http":{"method":"GET","path":"/todos"},"stage":"$default"}}"#;
 /// let response_json = dispatcher.dispatch(event).await?;
+/// let response: serde_json::Value = serde_json::from_slice(&response_json)?;
+/// assert_eq!(response["statusCode"], 200);
+/// assert_eq!(response["body"], "GET /todos");
 /// # Ok(()) }
 /// ```
 #[derive(Debug)]
@@ -146,6 +156,35 @@ impl Dispatcher {
     /// fail with it. A batch of queued requests (SQS, SNS, Amazon MQ) is refused here too:
     /// [`Dispatcher::invoke`] runs batches. Everything after decoding (unknown path, bad parameters, a panicking
     /// route) is an HTTP response, never an error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())));
+    /// use lambda_route_core::App;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// // An HTTP API (payload 2.0) event in, its response JSON out.
+    /// let event = br#"{"version":"2.0","rawPath":"/todos/7","rawQueryString":"",
+    ///   "requestContext":{"http":{"method":"GET","path":"/todos/7"},"stage":"$default"}}"#;
+    /// let answer = app.dispatch(event).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["statusCode"], 200);
+    /// assert_eq!(answer["body"], "GET /todos/7");
+    ///
+    /// // An unknown path is an answer, not an error; a non-HTTP event is an error.
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/nope"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], r#"{"statusCode":404,"message":"Not found"}"#);
+    /// assert!(app.dispatch(br#"{"Records":[{"eventSource":"aws:s3"}]}"#).await.is_err());
+    /// # }
+    /// ```
     pub async fn dispatch(&self, event: &[u8]) -> Result<Vec<u8>, DecodeError> {
         self.dispatch_with(event, None).await
     }
@@ -157,6 +196,28 @@ impl Dispatcher {
     /// # Errors
     ///
     /// As [`Dispatcher::dispatch`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     let id = cx.lambda().map_or("none", |lambda| lambda.request_id.as_str()).to_owned();
+    ///     Box::pin(async move { id.into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/id", shim, Location::new("id", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let mut lambda = lambda_runtime::Context::default();
+    /// lambda.request_id = "8476a536-e9f4-11e8-9739-2dfe598c3fcd".to_owned();
+    /// let answer = app.dispatch_with(br#"{"httpMethod":"GET","path":"/id"}"#, Some(&lambda)).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "8476a536-e9f4-11e8-9739-2dfe598c3fcd");
+    /// # }
+    /// ```
     pub async fn dispatch_with(
         &self,
         event: &[u8],
@@ -185,13 +246,32 @@ impl Dispatcher {
     ///
     /// # Examples
     ///
-    /// ```no_run
-    /// # async fn demo(dispatcher: lambda_route_core::Dispatcher) {
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["POST"], "/jobs", shim, Location::new("create_job", module_path!(), file!(), line!())));
+    /// # fn busy<'r>(_: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async { lambda_route_core::response::Response::new(http::StatusCode::SERVICE_UNAVAILABLE) })
+    /// # }
+    /// # inventory::submit!(Route::new(&["POST"], "/reports", busy, Location::new("busy", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// # let dispatcher = lambda_route_core::App::new().build().unwrap();
+    /// // Routes: `POST /jobs` answers 200, `POST /reports` answers 503. By default a 5xx or a
+    /// // 429 is a failure, to retry; a 404 (no route for `/nope`) would fail again, so it is not.
     /// let event = br#"{"Records":[{"messageId":"m1","eventSource":"aws:sqs",
     ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
-    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\",\"body\":\"{}\"}"}]}"#;
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/jobs\",\"body\":\"{}\"}"},
+    ///   {"messageId":"m2","eventSource":"aws:sqs",
+    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/nope\"}"},
+    ///   {"messageId":"m3","eventSource":"aws:sqs",
+    ///   "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:jobs",
+    ///   "body":"{\"httpMethod\":\"POST\",\"path\":\"/reports\"}"}]}"#;
     /// let answer = dispatcher.invoke(event, None).await.unwrap();
-    /// assert_eq!(answer, br#"{"batchItemFailures":[]}"#);
+    /// assert_eq!(answer, br#"{"batchItemFailures":[{"itemIdentifier":"m3"}]}"#);
     /// # }
     /// ```
     pub async fn invoke(
@@ -479,13 +559,20 @@ impl Dispatcher {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())));
     /// use lambda_route_core::openapi::OpenApi;
     /// use lambda_route_core::App;
     ///
     /// let dispatcher = App::new().openapi(OpenApi::new("Todos API", "1.0.0")).build().unwrap();
     /// let document = dispatcher.openapi_document().unwrap();
     /// assert_eq!(document["openapi"], "3.1.0");
+    /// assert!(document["paths"]["/todos/{id}"]["get"].is_object());
     /// ```
     #[cfg(feature = "openapi")]
     pub fn openapi_document(&self) -> Option<serde_json::Value> {
@@ -494,6 +581,23 @@ impl Dispatcher {
     }
 
     /// The route table: every route, in the fixed order used for matching and conflicts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["POST"], "/todos", shim, Location::new("create_todo", module_path!(), file!(), line!())));
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())));
+    /// use lambda_route_core::App;
+    ///
+    /// let app = App::new().build().unwrap();
+    /// let table: Vec<String> = app.routes().map(|site| format!("{} {}", site.methods.join(","), site.template)).collect();
+    /// assert_eq!(table, ["POST /todos", "GET /todos/<id>"]);
+    /// ```
     pub fn routes(&self) -> impl Iterator<Item = RouteSite> + '_ {
         self.entries.iter().map(RouteEntry::site)
     }
@@ -502,19 +606,51 @@ impl Dispatcher {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
+    /// # use lambda_route_core::registry::Catcher;
+    /// # use lambda_route_core::Request;
+    /// # use lambda_route_core::response::Response;
+    /// # fn catch<'a, 'r>(_: &'a Request<'r>, _: &'a Response) -> BoxFuture<'a> {
+    /// #     Box::pin(async { "oops".into_response() })
+    /// # }
+    /// # inventory::submit!(Catcher::new(404, catch, Location::new("not_found", module_path!(), file!(), line!())));
+    /// # inventory::submit!(Catcher::fallback(catch, Location::new("any_error", module_path!(), file!(), line!())));
     /// use lambda_route_core::App;
     ///
+    /// // #[catch(404)] async fn not_found(..) and #[catch(default)] async fn any_error(..)
     /// let dispatcher = App::new().build().unwrap();
-    /// for catcher in dispatcher.catchers() {
-    ///     println!("{catcher}");
-    /// }
+    /// let caught: Vec<Option<u16>> = dispatcher.catchers().map(|site| site.status).collect();
+    /// assert_eq!(caught, [Some(404), None]);
     /// ```
     pub fn catchers(&self) -> impl Iterator<Item = CatcherSite> + '_ {
         self.catchers.sites()
     }
 
     /// Every route's entry, in the same order as [`Dispatcher::routes`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
+    /// # inventory::submit!(Route::new(&["GET"], "/reports/<year>", shim, Location::new("report", module_path!(), file!(), line!())).cors(false).timeout_ms(10000));
+    /// use lambda_route_core::App;
+    ///
+    /// // #[get("/reports/<year>", cors = false, timeout_ms = 10000)] next to #[get("/todos")]
+    /// let app = App::new().build().unwrap();
+    /// let private: Vec<&str> = app.entries().iter().filter(|e| !e.cors()).map(|e| e.template()).collect();
+    /// assert_eq!(private, ["/reports/<year>"]);
+    /// ```
     pub fn entries(&self) -> &[RouteEntry] {
         &self.entries
     }

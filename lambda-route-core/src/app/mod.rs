@@ -73,6 +73,23 @@ pub struct App {
 
 impl App {
     /// A new application with the default configuration.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/health", shim, Location::new("health", module_path!(), file!(), line!())));
+    /// use lambda_route_core::App;
+    ///
+    /// // What `#[lambda_main]` returns when it needs no configuration.
+    /// let dispatcher = App::new().build().unwrap();
+    /// assert_eq!(dispatcher.routes().count(), 1);
+    /// assert!(dispatcher.state().get::<String>().is_none());
+    /// ```
     pub fn new() -> Self {
         App::default()
     }
@@ -90,6 +107,14 @@ impl App {
     /// struct Config { table: String }
     ///
     /// let app = App::new().state(Config { table: "todos".into() });
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// let dispatcher = app.build().unwrap();
+    /// assert_eq!(dispatcher.state().get::<Config>().map(|c| c.table.as_str()), Some("todos"));
     /// ```
     pub fn state<T: Any + Send + Sync>(mut self, value: T) -> Self {
         self.state.insert(value);
@@ -111,6 +136,21 @@ impl App {
     ///         .allow_credentials(true)
     ///         .max_age(300),
     /// );
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let dispatcher = app.build().unwrap();
+    /// let event = br#"{"httpMethod":"GET","path":"/todos","headers":{"Origin":"https://example.com"}}"#;
+    /// let answer = dispatcher.dispatch(event).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// let headers = &answer["multiValueHeaders"];
+    /// assert_eq!(headers["access-control-allow-origin"][0], "https://example.com");
+    /// assert_eq!(headers["access-control-allow-credentials"][0], "true");
+    /// # });
     /// ```
     pub fn cors(mut self, cors: Cors) -> Self {
         self.cors = Some(cors);
@@ -206,6 +246,22 @@ impl App {
     /// use lambda_route_core::App;
     ///
     /// let app = App::new().strip_prefix("/api").strip_prefix("/<tenant>/public");
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// // A route `#[get("/todos")]` that answers with the path it was routed on.
+    /// let dispatcher = app.build().unwrap();
+    /// for path in ["/api/todos", "/acme/public/todos", "/todos"] {
+    ///     let event = format!(r#"{{"httpMethod":"GET","path":"{path}"}}"#);
+    ///     let answer = dispatcher.dispatch(event.as_bytes()).await.unwrap();
+    ///     let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    ///     assert_eq!(answer["body"], "GET /todos");
+    /// }
+    /// # });
     /// ```
     pub fn strip_prefix(mut self, prefix: &str) -> Self {
         match paths::parse_prefix(prefix) {
@@ -227,6 +283,18 @@ impl App {
     /// use lambda_route_core::{App, TrailingSlash};
     ///
     /// let app = App::new().trailing_slash(TrailingSlash::Strict);
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let dispatcher = app.build().unwrap();
+    /// let answer = dispatcher.dispatch(br#"{"httpMethod":"GET","path":"/todos/"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["statusCode"], 404);
+    /// # });
     /// ```
     pub fn trailing_slash(mut self, policy: TrailingSlash) -> Self {
         self.paths.trailing_slash = policy;
@@ -304,6 +372,19 @@ impl App {
     /// use lambda_route_core::App;
     ///
     /// let app = App::new().correlation_header("x-correlation-id");
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let dispatcher = app.build().unwrap();
+    /// let event = br#"{"httpMethod":"GET","path":"/todos","headers":{"X-Correlation-Id":"c-42"}}"#;
+    /// let answer = dispatcher.dispatch(event).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["multiValueHeaders"]["x-correlation-id"][0], "c-42");
+    /// # });
     /// ```
     pub fn correlation_header(mut self, name: &str) -> Self {
         if self.observe.set_header(name).is_err() {
@@ -319,11 +400,25 @@ impl App {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
     /// use lambda_route_core::openapi::OpenApi;
     /// use lambda_route_core::App;
     ///
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
     /// let app = App::new().openapi(OpenApi::new("Todos API", "1.0.0").description("Things to do"));
+    /// let dispatcher = app.build().unwrap();
+    /// let answer = dispatcher.dispatch(br#"{"httpMethod":"GET","path":"/openapi.json"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// let document: serde_json::Value = serde_json::from_str(answer["body"].as_str().unwrap()).unwrap();
+    /// assert_eq!(document["info"]["title"], "Todos API");
+    /// assert!(document["paths"]["/todos"]["get"].is_object());
+    /// # }
     /// ```
     #[cfg(feature = "openapi")]
     pub fn openapi(mut self, config: crate::openapi::OpenApi) -> Self {
@@ -374,6 +469,18 @@ impl App {
     /// }
     ///
     /// let app = App::new().middleware(no_store);
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list", module_path!(), file!(), line!())));
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let dispatcher = app.build().unwrap();
+    /// let answer = dispatcher.dispatch(br#"{"httpMethod":"GET","path":"/todos"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["multiValueHeaders"]["cache-control"][0], "no-store");
+    /// # });
     /// ```
     pub fn middleware<M: Middleware>(mut self, middleware: M) -> Self {
         self.middleware.push(Box::new(middleware));
@@ -405,11 +512,24 @@ impl App {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
     /// use lambda_route_core::openapi::OpenApi;
     /// use lambda_route_core::App;
     ///
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
     /// let app = App::new().openapi(OpenApi::new("Todos API", "1.0.0")).swagger_ui("/docs");
+    /// let dispatcher = app.build().unwrap();
+    /// let answer = dispatcher.dispatch(br#"{"httpMethod":"GET","path":"/docs"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["statusCode"], 200);
+    /// assert!(answer["multiValueHeaders"]["content-type"][0].as_str().unwrap().starts_with("text/html"));
+    /// # }
     /// ```
     #[cfg(feature = "swagger-ui")]
     pub fn swagger_ui(self, path: &str) -> Self {
@@ -424,13 +544,26 @@ impl App {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
     /// use lambda_route_core::openapi::OpenApi;
     /// use lambda_route_core::App;
     ///
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
     /// let app = App::new()
     ///     .openapi(OpenApi::new("Todos API", "1.0.0"))
     ///     .swagger_ui_from("/docs", "https://static.example.com/swagger-ui/5.17.14");
+    /// let dispatcher = app.build().unwrap();
+    /// let answer = dispatcher.dispatch(br#"{"httpMethod":"GET","path":"/docs"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// let page = answer["body"].as_str().unwrap();
+    /// assert!(page.contains("https://static.example.com/swagger-ui/5.17.14/swagger-ui-bundle.js"));
+    /// # }
     /// ```
     #[cfg(feature = "openapi")]
     pub fn swagger_ui_from(self, path: &str, base_url: &str) -> Self {
@@ -461,6 +594,27 @@ impl App {
     /// `#[catch]` functions catch the same status, [`StartupError::InvalidCors`] when the
     /// [`App::cors`] configuration cannot work (`*` with credentials, a malformed origin),
     /// and [`StartupError::InvalidMediaType`] for a bad [`App::binary_media_types`] entry.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// use lambda_route_core::{App, Cors, StartupError};
+    ///
+    /// // #[get("/todos/<id>")] and #[put("/todos/<todo_id>")]: fine, different methods.
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())));
+    /// # inventory::submit!(Route::new(&["PUT"], "/todos/<todo_id>", shim, Location::new("put_todo", module_path!(), file!(), line!())));
+    /// let dispatcher = App::new().build().unwrap();
+    /// assert_eq!(dispatcher.entries().len(), 2);
+    ///
+    /// // A configuration that cannot work stops the cold start, before any request.
+    /// let bad = App::new().cors(Cors::new().allow_origin("*").allow_credentials(true)).build();
+    /// assert!(matches!(bad, Err(StartupError::InvalidCors { .. })));
+    /// ```
     pub fn build(self) -> Result<Dispatcher, StartupError> {
         let catchers = Catchers::build(&registry::collected_catchers())?;
         self.build_parts(registry::collected(), catchers)

@@ -25,6 +25,24 @@ pub struct AppState {
 
 impl AppState {
     /// The registered value of type `T`, if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/health", shim, Location::new("health", module_path!(), file!(), line!())));
+    /// use lambda_route_core::App;
+    ///
+    /// struct Config { table: String }
+    ///
+    /// let app = App::new().state(Config { table: "todos".into() }).build().unwrap();
+    /// assert_eq!(app.state().get::<Config>().map(|c| c.table.as_str()), Some("todos"));
+    /// assert!(app.state().get::<String>().is_none());
+    /// ```
     pub fn get<T: Any>(&self) -> Option<&T> {
         let id = TypeId::of::<T>();
         self.values

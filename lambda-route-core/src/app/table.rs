@@ -15,13 +15,21 @@ use crate::router::{InsertError, Router};
 ///
 /// # Examples
 ///
-/// ```no_run
+/// ```
+/// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+/// # use lambda_route_core::response::IntoResponse;
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+/// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+/// # }
+/// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())).status(200));
 /// use lambda_route_core::App;
 ///
+/// // #[get("/todos/<id>", status = 200)] async fn get_todo(id: u64) -> ...
 /// let dispatcher = App::new().build().unwrap();
-/// for entry in dispatcher.entries() {
-///     println!("{} {} -> {}", entry.methods().join(","), entry.template(), entry.site().function);
-/// }
+/// let entry = &dispatcher.entries()[0];
+/// assert_eq!((entry.methods(), entry.template()), (["GET"].as_slice(), "/todos/<id>"));
+/// assert_eq!(entry.status(), Some(200));
+/// assert!(entry.site().function.ends_with("::get_todo"));
 /// ```
 #[derive(Debug)]
 pub struct RouteEntry {
@@ -30,16 +38,67 @@ pub struct RouteEntry {
 
 impl RouteEntry {
     /// Upper-case HTTP methods.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// use lambda_route_core::App;
+    ///
+    /// // #[get("/todos/<id>")] async fn get_todo(id: u64) -> ...
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())));
+    /// let app = App::new().build().unwrap();
+    /// let entry = &app.entries()[0];
+    /// assert_eq!(entry.methods(), ["GET"]);
+    /// ```
     pub fn methods(&self) -> &'static [&'static str] {
         self.route.methods()
     }
 
     /// The path template, `/todos/<id>`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// use lambda_route_core::App;
+    ///
+    /// // #[get("/todos/<id>")] async fn get_todo(id: u64) -> ...
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())));
+    /// let app = App::new().build().unwrap();
+    /// let entry = &app.entries()[0];
+    /// assert_eq!(entry.template(), "/todos/<id>");
+    /// ```
     pub fn template(&self) -> &'static str {
         self.route.template()
     }
 
     /// The route's `status = N` option, if set.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// use lambda_route_core::App;
+    ///
+    /// // #[get("/todos/<id>", status = 202)] async fn get_todo(id: u64) -> ...
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())).status(202));
+    /// let app = App::new().build().unwrap();
+    /// let entry = &app.entries()[0];
+    /// assert_eq!(entry.status(), Some(202));
+    /// ```
     pub fn status(&self) -> Option<u16> {
         self.route.status_code()
     }
@@ -49,34 +108,122 @@ impl RouteEntry {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("list_todos", module_path!(), file!(), line!())));
+    /// # inventory::submit!(Route::new(&["GET"], "/admin/stats", shim, Location::new("stats", module_path!(), file!(), line!())).cors(false));
     /// use lambda_route_core::App;
     ///
+    /// // #[get("/admin/stats", cors = false)] next to #[get("/todos")]
     /// let dispatcher = App::new().build().unwrap();
-    /// let private: Vec<_> = dispatcher.entries().iter().filter(|e| !e.cors()).collect();
+    /// let private: Vec<&str> = dispatcher.entries().iter().filter(|e| !e.cors()).map(|e| e.template()).collect();
+    /// assert_eq!(private, ["/admin/stats"]);
     /// ```
     pub fn cors(&self) -> bool {
         self.route.cors_enabled()
     }
 
     /// Whether the route has the `compress` flag (see [`compress`](crate::compress)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// use lambda_route_core::App;
+    ///
+    /// // #[get("/todos/<id>", compress)] async fn get_todo(id: u64) -> ...
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())).compress());
+    /// let app = App::new().build().unwrap();
+    /// let entry = &app.entries()[0];
+    /// assert!(entry.compress());
+    /// ```
     pub fn compress(&self) -> bool {
         self.route.compresses()
     }
 
     /// The route's `timeout_ms = N` option, if set. Without it the route runs under
     /// `App::timeout`, and always under the invocation deadline less the margin.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// use std::time::Duration;
+    /// use lambda_route_core::App;
+    ///
+    /// // #[get("/todos/<id>", timeout_ms = 2000)] async fn get_todo(id: u64) -> ...
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())).timeout_ms(2000));
+    /// let app = App::new().build().unwrap();
+    /// let entry = &app.entries()[0];
+    /// assert_eq!(entry.timeout(), Some(Duration::from_secs(2)));
+    /// ```
     pub fn timeout(&self) -> Option<std::time::Duration> {
         self.route.timeout()
     }
 
     /// Where the route was declared.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// use lambda_route_core::App;
+    ///
+    /// // #[get("/todos/<id>")] async fn get_todo(id: u64) -> ...
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())));
+    /// let app = App::new().build().unwrap();
+    /// let entry = &app.entries()[0];
+    /// let site = entry.site();
+    /// assert_eq!((site.methods.as_slice(), site.template), (["GET"].as_slice(), "/todos/<id>"));
+    /// assert!(site.function.ends_with("::get_todo"));
+    /// assert!(site.file.ends_with(".rs") && site.line > 0);
+    /// ```
     pub fn site(&self) -> RouteSite {
         RouteSite::of(self.route)
     }
 
     /// What the route reads: its path parameters, and what each extractor argument says of
     /// itself.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// # use lambda_route_core::describe::{Operation, ParamLocation, Parameter};
+    /// # fn describe(operation: &mut Operation) {
+    /// #     operation.parameter(Parameter::new(ParamLocation::Path, "id").with_type_name("u64"));
+    /// #     operation.parameter(Parameter::new(ParamLocation::Query, "fields").optional());
+    /// # }
+    /// use lambda_route_core::App;
+    ///
+    /// // #[get("/todos/<id>")] async fn get_todo(id: u64, #[query] fields: Option<String>) -> ...
+    /// # inventory::submit!(Route::new(&["GET"], "/todos/<id>", shim, Location::new("get_todo", module_path!(), file!(), line!())).describe(describe));
+    /// let app = App::new().build().unwrap();
+    /// let operation = app.entries()[0].describe();
+    /// let names: Vec<&str> = operation.parameters().iter().map(|p| p.name()).collect();
+    /// assert_eq!(names, ["id", "fields"]);
+    /// assert!(operation.body().is_none());
+    /// ```
     pub fn describe(&self) -> Operation {
         let mut operation = Operation::default();
         self.route.run_describe(&mut operation);
@@ -88,13 +235,27 @@ impl RouteEntry {
     ///
     /// # Examples
     ///
-    /// ```no_run
-    /// use lambda_route_core::App;
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move { format!("{} {}", cx.request().method(), cx.request().path()).into_response() })
+    /// # }
+    /// use lambda_route_core::middleware::Next;
+    /// use lambda_route_core::response::Response;
+    /// use lambda_route_core::{App, Ctx};
     ///
-    /// let dispatcher = App::new().build().unwrap();
-    /// for entry in dispatcher.entries() {
-    ///     println!("{}: {}", entry.template(), entry.middleware_names().collect::<Vec<_>>().join(" -> "));
+    /// async fn audit(_cx: &Ctx<'_>, next: Next<'_>) -> Response {
+    ///     next.run().await
     /// }
+    ///
+    /// // #[get("/admin/users", middleware = [audit])]
+    /// # inventory::submit!(Route::new(&["GET"], "/admin/users", shim, Location::new("users", module_path!(), file!(), line!()))
+    /// #     .middleware(&[lambda_route_core::__private::erase_middleware(&audit)]));
+    /// let dispatcher = App::new().build().unwrap();
+    /// let names: Vec<&str> = dispatcher.entries()[0].middleware_names().collect();
+    /// assert_eq!(names.len(), 1);
+    /// assert!(names[0].ends_with("::audit"), "{names:?}");
     /// ```
     pub fn middleware_names(&self) -> impl Iterator<Item = &'static str> {
         self.route.middleware_names()

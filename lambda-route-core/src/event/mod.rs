@@ -37,6 +37,23 @@ impl<'a> Request<'a> {
     ///
     /// A [`DecodeError`] naming the detected source and the JSON path of the field that is
     /// malformed, or saying the event is not an HTTP event.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::event::Source;
+    /// use lambda_route_core::Request;
+    ///
+    /// let event = br#"{"version":"2.0","rawPath":"/todos/7","rawQueryString":"",
+    ///   "requestContext":{"http":{"method":"DELETE","path":"/todos/7"},"stage":"$default"}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// assert_eq!(request.source(), Source::HttpApiV2);
+    /// assert_eq!((request.method().as_str(), request.path()), ("DELETE", "/todos/7"));
+    ///
+    /// // Not an HTTP event: the error says what the event is.
+    /// let s3 = br#"{"Records":[{"eventSource":"aws:s3"}]}"#;
+    /// assert!(Request::from_event(s3).is_err());
+    /// ```
     pub fn from_event(event: &'a [u8]) -> Result<Self, DecodeError> {
         decode(event)
     }

@@ -57,6 +57,32 @@ impl<'r> FromRequest<'r> for Authorizer<'r> {
 /// fn me(Claims(user): Claims<User>) -> String {
 ///     format!("{} <{}>", user.sub, user.email)
 /// }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         match <Claims<User>>::from_request(cx, Arg::new("user", 0)).await {
+/// #             Ok(arg) => me(arg).into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["GET"], "/me", shim,
+/// #     lambda_route_core::registry::Location::new("me", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().build().unwrap();
+/// // A REST API with a Cognito user pool authorizer.
+/// let event = br#"{"httpMethod":"GET","path":"/me","requestContext":{"authorizer":
+///   {"claims":{"sub":"u-42","email":"ada@example.com"}}}}"#;
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], "u-42 <ada@example.com>");
+///
+/// // No authorizer ran: 401.
+/// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/me"}"#).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["statusCode"], 401);
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Claims<T>(pub T);

@@ -27,6 +27,30 @@ use crate::describe::{Operation, RequestBody};
 /// fn echo(Text(body): Text<'_>) -> String {
 ///     body.to_uppercase()
 /// }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         match <Text<'_>>::from_request(cx, Arg::new("body", 0)).await {
+/// #             Ok(arg) => echo(arg).into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["POST"], "/echo", shim,
+/// #     lambda_route_core::registry::Location::new("echo", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().build().unwrap();
+/// let answer = app.dispatch(br#"{"httpMethod":"POST","path":"/echo","body":"hello"}"#).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], "HELLO");
+///
+/// // "/w==" is base64 for the byte 0xFF: not UTF-8, so 400.
+/// let event = br#"{"httpMethod":"POST","path":"/echo","body":"/w==","isBase64Encoded":true}"#;
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], r#"{"statusCode":400,"message":"Request body is not valid UTF-8"}"#);
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Text<'r>(pub &'r str);
@@ -62,6 +86,27 @@ impl<'r> FromRequest<'r> for Text<'r> {
 /// fn store(id: u64, Bytes(body): Bytes<'_>) -> String {
 ///     format!("{id}: {} bytes", body.len())
 /// }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         let id: u64 = cx.path_params().get(0).unwrap().parse().unwrap();
+/// #         match <Bytes<'_>>::from_request(cx, Arg::new("body", 0)).await {
+/// #             Ok(arg) => store(id, arg).into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["PUT"], "/blobs/<id>", shim,
+/// #     lambda_route_core::registry::Location::new("store", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().build().unwrap();
+/// // "AAEC/w==" is base64 for the bytes 00 01 02 ff.
+/// let event = br#"{"httpMethod":"PUT","path":"/blobs/7","body":"AAEC/w==","isBase64Encoded":true}"#;
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], "7: 4 bytes");
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Bytes<'r>(pub &'r [u8]);

@@ -26,6 +26,27 @@ use crate::request::Request;
 ///     let names: Vec<&str> = cookies.iter().map(|(name, _)| name).collect();
 ///     format!("{theme} {names:?}")
 /// }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         match <Cookies<'_>>::from_request(cx, Arg::new("cookies", 0)).await {
+/// #             Ok(arg) => prefs(arg).into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["GET"], "/prefs", shim,
+/// #     lambda_route_core::registry::Location::new("prefs", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().build().unwrap();
+/// // HTTP API v2 sends cookies in a `cookies` array; other sources in `cookie` headers.
+/// let event = br#"{"version":"2.0","rawPath":"/prefs","rawQueryString":"",
+///   "cookies":["theme=dark","lang=fr"],"requestContext":{"http":{"method":"GET"}}}"#;
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], r#"dark ["theme", "lang"]"#);
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Cookies<'r> {
@@ -62,6 +83,17 @@ impl<'r> Cookies<'r> {
     }
 
     /// Whether a cookie named `name` was sent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::{extract::Cookies, Request};
+    /// # let event = br#"{"version":"2.0","rawPath":"/","cookies":["session=s3cr3t"],"requestContext":{"http":{"method":"GET"}}}"#;
+    /// # let request = Request::from_event(event).unwrap();
+    /// # let cookies = Cookies::new(&request);
+    /// assert!(cookies.contains("session"));
+    /// assert!(!cookies.contains("Session"));
+    /// ```
     pub fn contains(&self, name: &str) -> bool {
         self.get(name).is_some()
     }

@@ -25,6 +25,27 @@ use crate::ctx::Ctx;
 ///     // e.g. `.header("x-request-id", &*id)` on the call to the payment service
 ///     format!("order accepted, trace it as {id}")
 /// }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         match <CorrelationId<'_>>::from_request(cx, Arg::new("id", 0)).await {
+/// #             Ok(arg) => create_order(arg).into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["POST"], "/orders", shim,
+/// #     lambda_route_core::registry::Location::new("create_order", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().build().unwrap();
+/// let event = br#"{"httpMethod":"POST","path":"/orders","headers":{"x-request-id":"req-7f3a"}}"#;
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], "order accepted, trace it as req-7f3a");
+/// // The answer echoes it, so the client can quote it.
+/// assert_eq!(answer["multiValueHeaders"]["x-request-id"][0], "req-7f3a");
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CorrelationId<'r>(pub &'r str);

@@ -44,6 +44,32 @@ const FORM: &str = "application/x-www-form-urlencoded";
 /// fn signup(Form(signup): Form<Signup>) -> String {
 ///     format!("{} {:?} {:?}", signup.email, signup.newsletter, signup.topic)
 /// }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         match <Form<Signup>>::from_request(cx, Arg::new("signup", 0)).await {
+/// #             Ok(arg) => signup(arg).into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["POST"], "/signup", shim,
+/// #     lambda_route_core::registry::Location::new("signup", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().build().unwrap();
+/// let event = br#"{"httpMethod":"POST","path":"/signup",
+///   "headers":{"content-type":"application/x-www-form-urlencoded"},
+///   "body":"email=a%40example.com&topic=rust&topic=aws"}"#;
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], r#"a@example.com None ["rust", "aws"]"#);
+///
+/// let json = br#"{"httpMethod":"POST","path":"/signup","headers":{"content-type":"application/json"},"body":"{}"}"#;
+/// let answer = app.dispatch(json).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["statusCode"], 415);
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Form<T>(pub T);

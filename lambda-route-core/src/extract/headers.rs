@@ -28,6 +28,26 @@ use crate::request::Request;
 ///     let accepts: Vec<&str> = headers.get_all("accept").collect();
 ///     format!("{agent} accepts {accepts:?}; {} headers", headers.iter().count())
 /// }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         match <Headers<'_>>::from_request(cx, Arg::new("headers", 0)).await {
+/// #             Ok(arg) => whoami(arg).into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["GET"], "/whoami", shim,
+/// #     lambda_route_core::registry::Location::new("whoami", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().build().unwrap();
+/// let event = br#"{"httpMethod":"GET","path":"/whoami","multiValueHeaders":
+///   {"User-Agent":["curl/8.5.0"],"Accept":["text/html","application/json"]}}"#;
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], r#"curl/8.5.0 accepts ["text/html", "application/json"]; 3 headers"#);
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Headers<'r> {
@@ -62,6 +82,17 @@ impl<'r> Headers<'r> {
     }
 
     /// Whether header `name` was sent, looked up case-insensitively.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::{extract::Headers, Request};
+    /// # let event = br#"{"version":"2.0","rawPath":"/","headers":{"authorization":"Bearer t"},"requestContext":{"http":{"method":"GET"}}}"#;
+    /// # let request = Request::from_event(event).unwrap();
+    /// # let headers = Headers::new(&request);
+    /// assert!(headers.contains("Authorization"));
+    /// assert!(!headers.contains("x-api-key"));
+    /// ```
     pub fn contains(&self, name: &str) -> bool {
         self.get(name).is_some()
     }

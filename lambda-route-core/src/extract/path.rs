@@ -33,6 +33,11 @@ use crate::router::PathParams;
 ///     }
 /// }
 /// // `#[get("/todos/<id>")] async fn get(id: TodoId)` now parses `/todos/t-42`.
+///
+/// use lambda_route_core::extract::FromPathParam;
+/// assert_eq!(TodoId::from_path_param("t-42").map(|id| id.0), Ok(42));
+/// // The message is the `msg` of the 422 answer's `["path","id"]` entry.
+/// assert_eq!(TodoId::from_path_param("42").err().as_deref(), Some(r#""42" is not a todo id like t-42"#));
 /// ```
 #[diagnostic::on_unimplemented(
     message = "path parameter type `{Self}` cannot be parsed from a path segment",

@@ -49,6 +49,34 @@ use crate::request::Request;
 /// fn list(Query(page): Query<Page>) -> String {
 ///     format!("{:?} {:?} {:?}", page.limit, page.next_token, page.tag)
 /// }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         match <Query<Page>>::from_request(cx, Arg::new("page", 0)).await {
+/// #             Ok(arg) => list(arg).into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["GET"], "/todos", shim,
+/// #     lambda_route_core::registry::Location::new("list", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().build().unwrap();
+/// let event = br#"{"version":"2.0","rawPath":"/todos","rawQueryString":"limit=5&tag=home&tag=urgent",
+///   "requestContext":{"http":{"method":"GET"}}}"#;
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], r#"Some(5) None ["home", "urgent"]"#);
+///
+/// // `limit=many` does not parse: 422, and the route does not run.
+/// let event = br#"{"version":"2.0","rawPath":"/todos","rawQueryString":"limit=many",
+///   "requestContext":{"http":{"method":"GET"}}}"#;
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["statusCode"], 422);
+/// assert!(answer["body"].as_str().unwrap().contains(r#""loc":["query","limit"],"type":"parse_error""#));
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Query<T>(pub T);

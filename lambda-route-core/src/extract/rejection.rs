@@ -31,6 +31,22 @@ pub(crate) const VALIDATION_FAILED: &str = "Request validation failed";
 
 impl Rejection {
     /// A rejection answered as `{"statusCode":N,"message":"..."}`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Rejection;
+    /// use lambda_route_core::response::IntoResponse;
+    /// use http::StatusCode;
+    ///
+    /// let rejection = Rejection::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Expected a JSON body");
+    /// let response = rejection.into_response();
+    /// assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    /// assert_eq!(
+    ///     response.error().map(|e| e.to_json()).as_deref(),
+    ///     Some(r#"{"statusCode":415,"message":"Expected a JSON body"}"#)
+    /// );
+    /// ```
     pub fn new(status: StatusCode, message: impl Into<Cow<'static, str>>) -> Self {
         Rejection {
             status,
@@ -40,6 +56,19 @@ impl Rejection {
     }
 
     /// A 422 for one field; several of these from one request are answered together.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Rejection;
+    /// use lambda_route_core::response::IntoResponse;
+    ///
+    /// let rejection = Rejection::field(["header", "x-api-key"], "missing", "header is required");
+    /// assert_eq!(
+    ///     rejection.into_response().error().map(|e| e.to_json()).as_deref(),
+    ///     Some(r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["header","x-api-key"],"type":"missing","msg":"header is required"}]}"#)
+    /// );
+    /// ```
     pub fn field<L, S>(loc: L, kind: impl Into<Cow<'static, str>>, msg: impl Into<String>) -> Self
     where
         L: IntoIterator<Item = S>,
@@ -62,11 +91,33 @@ impl Rejection {
     }
 
     /// The status this rejection answers with.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Rejection;
+    /// use http::StatusCode;
+    ///
+    /// assert_eq!(Rejection::new(StatusCode::BAD_REQUEST, "Malformed JSON body").status(), StatusCode::BAD_REQUEST);
+    /// assert_eq!(Rejection::field(["query", "q"], "missing", "required").status(), StatusCode::UNPROCESSABLE_ENTITY);
+    /// ```
     pub fn status(&self) -> StatusCode {
         self.status
     }
 
     /// The field errors (empty unless it is a 422).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Rejection;
+    /// use http::StatusCode;
+    ///
+    /// let rejection = Rejection::field(["path", "id"], "parse_error", "invalid digit found in string");
+    /// assert_eq!(rejection.fields().len(), 1);
+    /// assert_eq!(rejection.fields()[0].kind(), "parse_error");
+    /// assert!(Rejection::new(StatusCode::FORBIDDEN, "Forbidden").fields().is_empty());
+    /// ```
     pub fn fields(&self) -> &[FieldError] {
         &self.fields
     }

@@ -35,11 +35,61 @@ use crate::ctx::Ctx;
 ///     db.table.clone()
 /// }
 /// // #[lambda_main] async fn main() -> App { App::new().state(Db { table: "todos".into() }) }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         match <State<Db>>::from_request(cx, Arg::new("db", 0)).await {
+/// #             Ok(arg) => table(arg).await.into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["GET"], "/table", shim,
+/// #     lambda_route_core::registry::Location::new("table", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().state(Db { table: "todos".into() }).build().unwrap();
+/// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/table"}"#).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], "todos");
+/// # }
 /// ```
 pub struct State<T: 'static>(&'static T);
 
 impl<T> State<T> {
     /// The state itself, for as long as the process lives.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// # use lambda_route_core::extract::{Arg, FromRequest};
+    /// use lambda_route_core::extract::State;
+    /// use lambda_route_core::App;
+    ///
+    /// struct Db { table: String }
+    ///
+    /// // #[get("/table")]
+    /// async fn table(db: State<Db>) -> String {
+    ///     // `&'static`: it may move into a spawned task or outlive the request.
+    ///     let db: &'static Db = db.get();
+    ///     db.table.clone()
+    /// }
+    /// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> BoxFuture<'r> {
+    /// #     Box::pin(async move {
+    /// #         let arg = <State<Db>>::from_request(cx, Arg::new("db", 0)).await.unwrap();
+    /// #         table(arg).await.into_response()
+    /// #     })
+    /// # }
+    /// # inventory::submit!(Route::new(&["GET"], "/table", shim, Location::new("shim", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().state(Db { table: "todos".into() }).build().unwrap();
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/table"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "todos");
+    /// # }
+    /// ```
     pub fn get(self) -> &'static T {
         self.0
     }

@@ -81,6 +81,35 @@ use crate::response::{FieldError, LocSegment};
 /// fn create(Valid(Json(user)): Valid<Json<NewUser>>) -> String {
 ///     format!("welcome, {}", user.display_name)
 /// }
+/// # fn shim<'r>(cx: &'r lambda_route_core::Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+/// #     use lambda_route_core::extract::{Arg, FromRequest};
+/// #     use lambda_route_core::response::IntoResponse;
+/// #     Box::pin(async move {
+/// #         match <Valid<Json<NewUser>>>::from_request(cx, Arg::new("user", 0)).await {
+/// #             Ok(arg) => create(arg).into_response(),
+/// #             Err(rejection) => rejection.into_response(),
+/// #         }
+/// #     })
+/// # }
+/// # inventory::submit!(lambda_route_core::registry::Route::new(&["POST"], "/users", shim,
+/// #     lambda_route_core::registry::Location::new("create", module_path!(), file!(), line!())));
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let app = lambda_route_core::App::new().build().unwrap();
+/// let event = br#"{"httpMethod":"POST","path":"/users","headers":{"content-type":"application/json"},
+///   "body":"{\"displayName\":\"Ada\",\"email\":\"ada@example.com\",\"age\":36,\"addresses\":[]}"}"#;
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["body"], "welcome, Ada");
+///
+/// let event = br#"{"httpMethod":"POST","path":"/users","headers":{"content-type":"application/json"},
+///   "body":"{\"displayName\":\"Ada\",\"email\":\"ada\",\"age\":36,\"addresses\":[{\"zip\":\"7500\"}]}"}"#;
+/// let answer = app.dispatch(event).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+/// assert_eq!(answer["statusCode"], 422);
+/// let body: serde_json::Value = serde_json::from_str(answer["body"].as_str().unwrap()).unwrap();
+/// let locs: Vec<&serde_json::Value> = body["detail"].as_array().unwrap().iter().map(|e| &e["loc"]).collect();
+/// assert_eq!(locs, [&serde_json::json!(["body", "email"]), &serde_json::json!(["body", "addresses", 0, "zip"])]);
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Valid<T>(pub T);

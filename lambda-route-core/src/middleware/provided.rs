@@ -52,6 +52,20 @@ pub struct Provided<T>(pub T);
 
 impl<T> Provided<T> {
     /// The value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::Provided;
+    ///
+    /// #[derive(Clone, Debug, PartialEq)]
+    /// struct CurrentUser { id: String }
+    ///
+    /// // What a route argument `user: Provided<CurrentUser>` holds after a middleware's `cx.provide(..)`.
+    /// let user = Provided(CurrentUser { id: "u-1".into() });
+    /// assert_eq!(user.id, "u-1"); // through `Deref`
+    /// assert_eq!(user.into_inner(), CurrentUser { id: "u-1".into() });
+    /// ```
     pub fn into_inner(self) -> T {
         self.0
     }

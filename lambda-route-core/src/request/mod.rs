@@ -165,37 +165,117 @@ impl<'a> Request<'a> {
     }
 
     /// The event source this request came from.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::event::Source;
+    /// use lambda_route_core::Request;
+    ///
+    /// let alb = br#"{"httpMethod":"GET","path":"/health","requestContext":{"elb":{"targetGroupArn":"arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/1"}}}"#;
+    /// assert_eq!(Request::from_event(alb).unwrap().source(), Source::Alb);
+    ///
+    /// let rest = br#"{"httpMethod":"GET","path":"/health","requestContext":{"stage":"prod"}}"#;
+    /// assert_eq!(Request::from_event(rest).unwrap().source(), Source::ApiGatewayV1);
+    /// ```
     pub fn source(&self) -> Source {
         self.source
     }
 
     /// The HTTP method.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    /// use http::Method;
+    ///
+    /// let request = Request::from_event(br#"{"httpMethod":"PATCH","path":"/todos/7"}"#).unwrap();
+    /// assert_eq!(request.method(), Method::PATCH);
+    /// ```
     pub fn method(&self) -> &Method {
         &self.method
     }
 
     /// The path used for routing: the stage removed where the source includes it, then the
     /// first matching `App::strip_prefix` prefix.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// // HTTP API v2 on a named stage sends the stage in `rawPath`; the routing path drops it.
+    /// let event = br#"{"version":"2.0","rawPath":"/prod/todos","rawQueryString":"",
+    ///   "requestContext":{"http":{"method":"GET","path":"/prod/todos"},"stage":"prod"}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// assert_eq!(request.path(), "/todos");
+    /// ```
     pub fn path(&self) -> &str {
         &self.path
     }
 
     /// The API Gateway stage, when the source has one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let rest = br#"{"httpMethod":"GET","path":"/todos","requestContext":{"stage":"prod"}}"#;
+    /// assert_eq!(Request::from_event(rest).unwrap().stage(), Some("prod"));
+    ///
+    /// let alb = br#"{"httpMethod":"GET","path":"/todos","requestContext":{"elb":{}}}"#;
+    /// assert_eq!(Request::from_event(alb).unwrap().stage(), None);
+    /// ```
     pub fn stage(&self) -> Option<&str> {
         self.stage.as_deref()
     }
 
     /// The request id assigned by the event source, when it sends one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let event = br#"{"httpMethod":"GET","path":"/","requestContext":{"requestId":"c6af9ac6-7b61-11e6-9a41-93e8deadbeef","stage":"prod"}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// assert_eq!(request.request_id(), Some("c6af9ac6-7b61-11e6-9a41-93e8deadbeef"));
+    /// ```
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
 
     /// The first value of a header, looked up case-insensitively.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let event = br#"{"httpMethod":"GET","path":"/","headers":{"X-Api-Key":"k-123"}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// assert_eq!(request.header("x-api-key"), Some("k-123"));
+    /// assert_eq!(request.header("authorization"), None);
+    /// ```
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.first(name, true)
     }
 
     /// Every value of a header, in arrival order, looked up case-insensitively.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let event = br#"{"httpMethod":"GET","path":"/",
+    ///   "multiValueHeaders":{"Accept":["text/html","application/json"]}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// let accepted: Vec<&str> = request.header_all("accept").collect();
+    /// assert_eq!(accepted, ["text/html", "application/json"]);
+    /// ```
     pub fn header_all<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s str> + 's {
         self.headers
             .get()
@@ -205,6 +285,20 @@ impl<'a> Request<'a> {
     }
 
     /// Every header as `(name, value)`, one pair per value, in arrival order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// // HTTP API v2: the `cookies` array arrives as `cookie` headers.
+    /// let event = br#"{"version":"2.0","rawPath":"/","rawQueryString":"","cookies":["theme=dark"],
+    ///   "headers":{"user-agent":"curl/8.5.0"},"requestContext":{"http":{"method":"GET"}}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// let mut headers: Vec<(&str, &str)> = request.headers().collect();
+    /// headers.sort();
+    /// assert_eq!(headers, [("cookie", "theme=dark"), ("user-agent", "curl/8.5.0")]);
+    /// ```
     pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
         self.headers
             .get()
@@ -213,11 +307,34 @@ impl<'a> Request<'a> {
     }
 
     /// The first value of a query parameter, percent-decoded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let event = br#"{"version":"2.0","rawPath":"/search","rawQueryString":"q=caf%C3%A9+au+lait",
+    ///   "requestContext":{"http":{"method":"GET"}}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// assert_eq!(request.query("q"), Some("café au lait"));
+    /// assert_eq!(request.query("page"), None);
+    /// ```
     pub fn query(&self, name: &str) -> Option<&str> {
         self.query.first(name, false)
     }
 
     /// Every value of a query parameter, percent-decoded, in arrival order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let event = br#"{"version":"2.0","rawPath":"/todos","rawQueryString":"tag=home&tag=urgent&limit=5",
+    ///   "requestContext":{"http":{"method":"GET"}}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// assert_eq!(request.query_all("tag").collect::<Vec<_>>(), ["home", "urgent"]);
+    /// ```
     pub fn query_all<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s str> + 's {
         self.query
             .get()
@@ -227,6 +344,17 @@ impl<'a> Request<'a> {
     }
 
     /// Every query parameter as `(name, value)`, percent-decoded, in arrival order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// let event = br#"{"version":"2.0","rawPath":"/todos","rawQueryString":"tag=home&limit=5",
+    ///   "requestContext":{"http":{"method":"GET"}}}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// assert_eq!(request.query_pairs().collect::<Vec<_>>(), [("tag", "home"), ("limit", "5")]);
+    /// ```
     pub fn query_pairs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.query
             .get()
@@ -235,6 +363,17 @@ impl<'a> Request<'a> {
     }
 
     /// The body bytes, base64-decoded when the event carried it encoded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::Request;
+    ///
+    /// // "aGVsbG8=" is base64 for "hello".
+    /// let event = br#"{"httpMethod":"POST","path":"/echo","body":"aGVsbG8=","isBase64Encoded":true}"#;
+    /// let request = Request::from_event(event).unwrap();
+    /// assert_eq!(request.body(), b"hello");
+    /// ```
     pub fn body(&self) -> &[u8] {
         &self.body
     }

@@ -115,6 +115,19 @@ impl Error {
     }
 
     /// The status this error answers: an [`HttpError`]'s own, 500 for anything else.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::{Error, HttpError};
+    /// use http::StatusCode;
+    ///
+    /// let conflict: Error = HttpError::conflict("email already registered").into();
+    /// assert_eq!(conflict.status(), StatusCode::CONFLICT);
+    ///
+    /// let io: Error = std::io::Error::other("disk full").into();
+    /// assert_eq!(io.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    /// ```
     pub fn status(&self) -> StatusCode {
         match &*self.inner {
             Inner::Http(http) => http.status(),
@@ -150,6 +163,27 @@ impl Error {
     }
 
     /// The last error of [`Error::chain`]: the original cause.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::Error;
+    ///
+    /// # #[derive(Debug)]
+    /// # struct LoadConfig(std::num::ParseIntError);
+    /// # impl std::fmt::Display for LoadConfig {
+    /// #     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    /// #         f.write_str("cannot load config")
+    /// #     }
+    /// # }
+    /// # impl std::error::Error for LoadConfig {
+    /// #     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> { Some(&self.0) }
+    /// # }
+    /// // `LoadConfig`'s `source()` is the `ParseIntError` it wraps.
+    /// let error = Error::from(LoadConfig("x".parse::<u8>().unwrap_err()));
+    /// assert_eq!(error.to_string(), "cannot load config");
+    /// assert_eq!(error.root_cause().to_string(), "invalid digit found in string");
+    /// ```
     pub fn root_cause(&self) -> &(dyn StdError + 'static) {
         self.chain().last().unwrap_or_else(|| self.as_std())
     }

@@ -105,6 +105,16 @@ pub struct FieldError {
 
 impl FieldError {
     /// Where (`["path","id"]`, `["body","items",2]`), what kind of failure, and a message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::FieldError;
+    ///
+    /// let field = FieldError::new(["body", "email"], "value_error", "not a valid email address");
+    /// assert_eq!(field.loc(), ["body", "email"]);
+    /// assert_eq!(field.msg(), "not a valid email address");
+    /// ```
     pub fn new<L, S>(loc: L, kind: impl Into<Cow<'static, str>>, msg: impl Into<String>) -> Self
     where
         L: IntoIterator<Item = S>,
@@ -118,16 +128,44 @@ impl FieldError {
     }
 
     /// The location, outermost first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::{FieldError, LocSegment};
+    ///
+    /// let field = FieldError::new([LocSegment::from("body"), "tags".into(), 3.into()], "too_long", "at most 20 characters");
+    /// assert_eq!(field.loc(), [LocSegment::from("body"), "tags".into(), LocSegment::Index(3)]);
+    /// assert_eq!(field.loc().last(), Some(&LocSegment::Index(3)));
+    /// ```
     pub fn loc(&self) -> &[LocSegment] {
         &self.loc
     }
 
     /// The failure kind (`parse_error`, `missing`, ...).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::FieldError;
+    ///
+    /// let field = FieldError::new(["path", "id"], "parse_error", "invalid digit found in string");
+    /// assert_eq!(field.kind(), "parse_error");
+    /// ```
     pub fn kind(&self) -> &str {
         &self.kind
     }
 
     /// The human-readable message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::FieldError;
+    ///
+    /// let field = FieldError::new(["query", "limit"], "missing", "query parameter is required");
+    /// assert_eq!(field.msg(), "query parameter is required");
+    /// ```
     pub fn msg(&self) -> &str {
         &self.msg
     }
@@ -202,6 +240,17 @@ enum Detail {
 
 impl ErrorInfo {
     /// An error with `status` and a public `message`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::ErrorInfo;
+    /// use http::StatusCode;
+    ///
+    /// let info = ErrorInfo::new(StatusCode::SERVICE_UNAVAILABLE, "try again later");
+    /// assert_eq!(info.status(), StatusCode::SERVICE_UNAVAILABLE);
+    /// assert_eq!(info.to_json(), r#"{"statusCode":503,"message":"try again later"}"#);
+    /// ```
     pub fn new(status: StatusCode, message: impl Into<Cow<'static, str>>) -> Self {
         ErrorInfo {
             status,
@@ -225,6 +274,21 @@ impl ErrorInfo {
 
     /// The same error with these field errors as its `detail` (the list of a 422). An empty
     /// list means no `detail`. Replaces a public detail.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::FieldError;
+    /// use lambda_route_core::response::ErrorInfo;
+    /// use http::StatusCode;
+    ///
+    /// let info = ErrorInfo::new(StatusCode::UNPROCESSABLE_ENTITY, "Request validation failed")
+    ///     .with_fields(vec![FieldError::new(["query", "limit"], "missing", "required")]);
+    /// assert_eq!(
+    ///     info.to_json(),
+    ///     r#"{"statusCode":422,"message":"Request validation failed","detail":[{"loc":["query","limit"],"type":"missing","msg":"required"}]}"#
+    /// );
+    /// ```
     pub fn with_fields(mut self, fields: Vec<FieldError>) -> Self {
         self.detail = if fields.is_empty() {
             Detail::None
@@ -236,22 +300,67 @@ impl ErrorInfo {
 
     /// The same error with a public JSON `detail`, sent to the client as it is. Replaces a
     /// field list.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::ErrorInfo;
+    /// use http::StatusCode;
+    ///
+    /// let info = ErrorInfo::new(StatusCode::TOO_MANY_REQUESTS, "slow down")
+    ///     .with_public_detail(serde_json::json!({"retryAfter": 30}));
+    /// assert_eq!(info.to_json(), r#"{"statusCode":429,"message":"slow down","detail":{"retryAfter":30}}"#);
+    /// ```
     pub fn with_public_detail(mut self, detail: serde_json::Value) -> Self {
         self.detail = Detail::Public(Box::new(detail));
         self
     }
 
     /// The status the error reports.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::{HttpError, IntoResponse};
+    /// use http::StatusCode;
+    ///
+    /// let response = HttpError::gone("this link expired").into_response();
+    /// assert_eq!(response.error().map(|info| info.status()), Some(StatusCode::GONE));
+    /// ```
     pub fn status(&self) -> StatusCode {
         self.status
     }
 
     /// The public message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::ErrorInfo;
+    /// use http::StatusCode;
+    ///
+    /// let info = ErrorInfo::new(StatusCode::NOT_FOUND, "no such todo");
+    /// assert_eq!(info.message(), "no such todo");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// The failed fields (empty unless a request failed validation).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::FieldError;
+    /// use lambda_route_core::response::ErrorInfo;
+    /// use http::StatusCode;
+    ///
+    /// let info = ErrorInfo::new(StatusCode::UNPROCESSABLE_ENTITY, "Request validation failed")
+    ///     .with_fields(vec![FieldError::new(["path", "id"], "parse_error", "invalid digit found in string")]);
+    /// assert_eq!(info.fields().len(), 1);
+    /// assert_eq!(info.fields()[0].loc(), ["path", "id"]);
+    /// assert!(ErrorInfo::new(StatusCode::NOT_FOUND, "Not found").fields().is_empty());
+    /// ```
     pub fn fields(&self) -> &[FieldError] {
         match &self.detail {
             Detail::Fields(fields) => fields,
@@ -261,6 +370,18 @@ impl ErrorInfo {
 
     /// The public JSON detail, if one was set (never the field list: see
     /// [`ErrorInfo::fields`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::ErrorInfo;
+    /// use http::StatusCode;
+    ///
+    /// let info = ErrorInfo::new(StatusCode::CONFLICT, "username taken")
+    ///     .with_public_detail(serde_json::json!({"suggestion": "ada2"}));
+    /// assert_eq!(info.public_detail(), Some(&serde_json::json!({"suggestion": "ada2"})));
+    /// assert_eq!(ErrorInfo::new(StatusCode::CONFLICT, "taken").public_detail(), None);
+    /// ```
     pub fn public_detail(&self) -> Option<&serde_json::Value> {
         match &self.detail {
             Detail::Public(value) => Some(value),
@@ -270,6 +391,16 @@ impl ErrorInfo {
 
     /// The default rendering: `{"statusCode":N,"message":"..."}`, plus `"detail":...` when
     /// the error has one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::ErrorInfo;
+    /// use http::StatusCode;
+    ///
+    /// let info = ErrorInfo::new(StatusCode::BAD_REQUEST, "body is not \"JSON\"");
+    /// assert_eq!(info.to_json(), r#"{"statusCode":400,"message":"body is not \"JSON\""}"#);
+    /// ```
     pub fn to_json(&self) -> String {
         let fields = self.fields();
         let mut out = Vec::with_capacity(48 + self.message.len() + 96 * fields.len());

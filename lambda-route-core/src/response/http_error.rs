@@ -65,10 +65,25 @@ struct Extra {
     headers: Vec<(HeaderName, HeaderValue)>,
 }
 
+// The status constructors, each documented with an example built from its status code and
+// a sample message.
 macro_rules! constructors {
-    ($($(#[$doc:meta])* $name:ident => $status:ident,)*) => {
+    ($($(#[$doc:meta])* $name:ident => $status:ident, $code:literal, $example:literal;)*) => {
         $(
             $(#[$doc])*
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use lambda_route_core::response::{HttpError, IntoResponse};
+            /// use http::StatusCode;
+            ///
+            #[doc = concat!("let response = HttpError::", stringify!($name), "(\"", $example, "\").into_response();")]
+            #[doc = concat!("assert_eq!(response.status(), StatusCode::", stringify!($status), ");")]
+            /// // The body the client gets, rendered at the end of dispatch:
+            #[doc = concat!("let body = r#\"{\"statusCode\":", $code, ",\"message\":\"", $example, "\"}\"#;")]
+            /// assert_eq!(response.error().map(|e| e.to_json()).as_deref(), Some(body));
+            /// ```
             pub fn $name(message: impl Into<Cow<'static, str>>) -> Self {
                 HttpError::new(StatusCode::$status, message)
             }
@@ -78,6 +93,20 @@ macro_rules! constructors {
 
 impl HttpError {
     /// An error with any status and a public message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::{HttpError, IntoResponse};
+    /// use http::StatusCode;
+    ///
+    /// let error = HttpError::new(StatusCode::IM_A_TEAPOT, "short and stout");
+    /// assert_eq!(error.status(), StatusCode::IM_A_TEAPOT);
+    /// assert_eq!(
+    ///     error.into_response().error().map(|info| info.to_json()).as_deref(),
+    ///     Some(r#"{"statusCode":418,"message":"short and stout"}"#)
+    /// );
+    /// ```
     pub fn new(status: StatusCode, message: impl Into<Cow<'static, str>>) -> Self {
         HttpError {
             status,
@@ -88,39 +117,39 @@ impl HttpError {
 
     constructors! {
         /// `400 Bad Request`.
-        bad_request => BAD_REQUEST,
+        bad_request => BAD_REQUEST, 400, "limit must be a number";
         /// `401 Unauthorized`. Say how to authenticate with a `WWW-Authenticate` header
         /// ([`HttpError::with_header`]).
-        unauthorized => UNAUTHORIZED,
+        unauthorized => UNAUTHORIZED, 401, "sign in first";
         /// `403 Forbidden`.
-        forbidden => FORBIDDEN,
+        forbidden => FORBIDDEN, 403, "not your todo";
         /// `404 Not Found`.
-        not_found => NOT_FOUND,
+        not_found => NOT_FOUND, 404, "no such todo";
         /// `405 Method Not Allowed`. The router answers unknown methods itself, with `Allow`.
-        method_not_allowed => METHOD_NOT_ALLOWED,
+        method_not_allowed => METHOD_NOT_ALLOWED, 405, "todos are read-only";
         /// `409 Conflict`.
-        conflict => CONFLICT,
+        conflict => CONFLICT, 409, "email already registered";
         /// `410 Gone`.
-        gone => GONE,
+        gone => GONE, 410, "this link expired";
         /// `413 Payload Too Large`.
-        payload_too_large => PAYLOAD_TOO_LARGE,
+        payload_too_large => PAYLOAD_TOO_LARGE, 413, "upload at most 10 MB";
         /// `415 Unsupported Media Type`.
-        unsupported_media_type => UNSUPPORTED_MEDIA_TYPE,
+        unsupported_media_type => UNSUPPORTED_MEDIA_TYPE, 415, "send application/json";
         /// `422 Unprocessable Entity`.
-        unprocessable_entity => UNPROCESSABLE_ENTITY,
+        unprocessable_entity => UNPROCESSABLE_ENTITY, 422, "due date is in the past";
         /// `429 Too Many Requests`. Say when to retry with a `Retry-After` header
         /// ([`HttpError::with_header`]).
-        too_many_requests => TOO_MANY_REQUESTS,
+        too_many_requests => TOO_MANY_REQUESTS, 429, "slow down";
         /// `500 Internal Server Error`.
-        internal_server_error => INTERNAL_SERVER_ERROR,
+        internal_server_error => INTERNAL_SERVER_ERROR, 500, "something went wrong";
         /// `501 Not Implemented`.
-        not_implemented => NOT_IMPLEMENTED,
+        not_implemented => NOT_IMPLEMENTED, 501, "exports are not available yet";
         /// `502 Bad Gateway`.
-        bad_gateway => BAD_GATEWAY,
+        bad_gateway => BAD_GATEWAY, 502, "the billing service failed";
         /// `503 Service Unavailable`.
-        service_unavailable => SERVICE_UNAVAILABLE,
+        service_unavailable => SERVICE_UNAVAILABLE, 503, "try again later";
         /// `504 Gateway Timeout`.
-        gateway_timeout => GATEWAY_TIMEOUT,
+        gateway_timeout => GATEWAY_TIMEOUT, 504, "the billing service timed out";
     }
 
     fn extra(&mut self) -> &mut Extra {
@@ -196,26 +225,76 @@ impl HttpError {
     }
 
     /// The status.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::HttpError;
+    /// use http::StatusCode;
+    ///
+    /// assert_eq!(HttpError::forbidden("not your todo").status(), StatusCode::FORBIDDEN);
+    /// ```
     pub fn status(&self) -> StatusCode {
         self.status
     }
 
     /// The public message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::HttpError;
+    ///
+    /// let error = HttpError::not_found("no such todo").with_detail("id 42 not in table todos");
+    /// assert_eq!(error.message(), "no such todo");
+    /// assert_eq!(error.to_string(), "404 Not Found: no such todo");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// The private detail, logged and never sent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::HttpError;
+    ///
+    /// let error = HttpError::service_unavailable("try again later").with_detail("pool exhausted (32/32)");
+    /// assert_eq!(error.detail(), Some("pool exhausted (32/32)"));
+    /// assert_eq!(HttpError::service_unavailable("try again later").detail(), None);
+    /// ```
     pub fn detail(&self) -> Option<&str> {
         self.extra.as_ref()?.private.as_deref()
     }
 
     /// The public detail, sent as the body's `"detail"`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::HttpError;
+    ///
+    /// let error = HttpError::payload_too_large("file too large").with_public_detail(serde_json::json!({"maxBytes": 1048576}));
+    /// assert_eq!(error.public_detail(), Some(&serde_json::json!({"maxBytes": 1048576})));
+    /// ```
     pub fn public_detail(&self) -> Option<&serde_json::Value> {
         self.extra.as_ref()?.public.as_ref()
     }
 
     /// The extra headers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::HttpError;
+    /// use http::{header, HeaderValue};
+    ///
+    /// let error = HttpError::too_many_requests("slow down")
+    ///     .with_header(header::RETRY_AFTER, HeaderValue::from(30u32));
+    /// assert_eq!(error.headers(), [(header::RETRY_AFTER, HeaderValue::from(30u32))]);
+    /// assert!(HttpError::bad_request("no").headers().is_empty());
+    /// ```
     pub fn headers(&self) -> &[(HeaderName, HeaderValue)] {
         self.extra.as_ref().map_or(&[], |extra| &extra.headers)
     }

@@ -46,17 +46,51 @@ pub struct Redirect {
 
 impl Redirect {
     /// `303 See Other` to `location`: the client follows with a `GET`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::{IntoResponse, Redirect};
+    /// use http::StatusCode;
+    ///
+    /// // After a form POST, send the browser to the new resource with a GET.
+    /// let response = Redirect::to("/todos/7").into_response();
+    /// assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    /// assert_eq!(response.header("location"), Some("/todos/7"));
+    /// ```
     pub fn to(location: &str) -> Self {
         Redirect::with_status(StatusCode::SEE_OTHER, location)
     }
 
     /// `307 Temporary Redirect` to `location`: the client repeats the same method and body.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::{IntoResponse, Redirect};
+    /// use http::StatusCode;
+    ///
+    /// let response = Redirect::temporary("https://eu.example.com/upload").into_response();
+    /// assert_eq!(response.status(), StatusCode::TEMPORARY_REDIRECT);
+    /// assert_eq!(response.header("location"), Some("https://eu.example.com/upload"));
+    /// ```
     pub fn temporary(location: &str) -> Self {
         Redirect::with_status(StatusCode::TEMPORARY_REDIRECT, location)
     }
 
     /// `308 Permanent Redirect` to `location`: the same method and body, and the client may
     /// remember it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::{IntoResponse, Redirect};
+    /// use http::StatusCode;
+    ///
+    /// let response = Redirect::permanent("/v2/todos").into_response();
+    /// assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
+    /// assert_eq!(response.header("location"), Some("/v2/todos"));
+    /// ```
     pub fn permanent(location: &str) -> Self {
         Redirect::with_status(StatusCode::PERMANENT_REDIRECT, location)
     }
@@ -69,11 +103,32 @@ impl Redirect {
     }
 
     /// The redirect status.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::Redirect;
+    /// use http::StatusCode;
+    ///
+    /// assert_eq!(Redirect::to("/").status(), StatusCode::SEE_OTHER);
+    /// assert_eq!(Redirect::temporary("/").status(), StatusCode::TEMPORARY_REDIRECT);
+    /// assert_eq!(Redirect::permanent("/").status(), StatusCode::PERMANENT_REDIRECT);
+    /// ```
     pub fn status(&self) -> StatusCode {
         self.status
     }
 
     /// The `Location` value, or `None` when the location given is not a valid header value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::Redirect;
+    ///
+    /// assert_eq!(Redirect::to("/caf\u{e9}").location(), Some("/caf\u{e9}"));
+    /// // A line break cannot be sent in a header: no location, and the answer is a 500.
+    /// assert_eq!(Redirect::to("/a\nSet-Cookie: x=1").location(), None);
+    /// ```
     pub fn location(&self) -> Option<&str> {
         // Built from a `&str`, so UTF-8 (`to_str` would refuse anything past ASCII).
         self.location

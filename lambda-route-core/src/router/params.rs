@@ -44,6 +44,28 @@ impl<'p> PathParams<'p> {
     }
 
     /// Whether the event source already percent-decoded the path these values come from.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// // The shim a route on `/files/<name>` runs, reading the raw parameters.
+    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     let params = cx.path_params();
+    ///     let answer = format!("{} {}", params.get(0).unwrap_or_default(), params.is_decoded());
+    ///     Box::pin(async move { answer.into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/files/<name>", shim, Location::new("shim", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/files/a%20b.txt"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "a%20b.txt false");
+    /// # }
+    /// ```
     pub fn is_decoded(&self) -> bool {
         self.decoded
     }
@@ -69,16 +91,82 @@ impl<'p> PathParams<'p> {
     }
 
     /// How many parameters the route has.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// // The shim a route on `/users/<user>/todos/<id>` runs, reading the raw parameters.
+    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     let params = cx.path_params();
+    ///     let answer = params.len().to_string();
+    ///     Box::pin(async move { answer.into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/users/<user>/todos/<id>", shim, Location::new("shim", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/users/ada/todos/7"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "2");
+    /// # }
+    /// ```
     pub fn len(&self) -> usize {
         self.len
     }
 
     /// True for a route without parameters.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// // The shim a route on `/todos` runs, reading the raw parameters.
+    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     let params = cx.path_params();
+    ///     let answer = params.is_empty().to_string();
+    ///     Box::pin(async move { answer.into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/todos", shim, Location::new("shim", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/todos"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "true");
+    /// # }
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// Parameter `index` (template order), raw.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
+    /// # use lambda_route_core::response::IntoResponse;
+    /// use lambda_route_core::{App, Ctx};
+    ///
+    /// // The shim a route on `/users/<user>/todos/<id>` runs, reading the raw parameters.
+    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
+    ///     let params = cx.path_params();
+    ///     let answer = format!("{}/{}", params.get(0).unwrap_or("-"), params.get(1).unwrap_or("-"));
+    ///     Box::pin(async move { answer.into_response() })
+    /// }
+    /// # inventory::submit!(Route::new(&["GET"], "/users/<user>/todos/<id>", shim, Location::new("shim", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = App::new().build().unwrap();
+    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/users/ada/todos/7"}"#).await.unwrap();
+    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    /// assert_eq!(answer["body"], "ada/7");
+    /// # }
+    /// ```
     pub fn get(&self, index: usize) -> Option<&'p str> {
         self.values.get(..self.len)?.get(index).copied()
     }
