@@ -65,7 +65,6 @@ pub struct Ctx<'r> {
     state: &'static AppState,
     route: &'r RouteEntry,
     lambda: Option<&'r lambda_runtime::Context>,
-    extensions: Extensions,
     /// Values handed on by middleware ([`Ctx::provide`]); behind a lock because every step
     /// holds the context by shared reference.
     provided: Mutex<Extensions>,
@@ -85,7 +84,6 @@ impl<'r> Ctx<'r> {
             state,
             route,
             lambda,
-            extensions: Extensions::new(),
             provided: Mutex::new(Extensions::new()),
         }
     }
@@ -235,56 +233,6 @@ impl<'r> Ctx<'r> {
     /// ```
     pub fn lambda(&self) -> Option<&'r lambda_runtime::Context> {
         self.lambda
-    }
-
-    /// Per-request values ([`http::Extensions`]). Nothing in the framework inserts into them,
-    /// and no public step holds the `&mut Ctx` that [`Ctx::extensions_mut`] needs (middleware
-    /// and route shims get `&Ctx`), so they are empty today: middleware hands values on with
-    /// [`Ctx::provide`] instead.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # use lambda_route_core::registry::{BoxFuture, Location, Route};
-    /// # use lambda_route_core::response::IntoResponse;
-    /// use lambda_route_core::{App, Ctx};
-    ///
-    /// // A route shim on `/ext` (what the route attribute generates).
-    /// fn shim<'r>(cx: &'r Ctx<'r>) -> BoxFuture<'r> {
-    ///     // Nothing inserts into the extensions today: see `Ctx::provide`.
-    ///     let count = cx.extensions().len();
-    ///     Box::pin(async move { count.to_string().into_response() })
-    /// }
-    /// # inventory::submit!(Route::new(&["GET"], "/ext", shim, Location::new("shim", module_path!(), file!(), line!())));
-    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
-    /// let app = App::new().build().unwrap();
-    /// let answer = app.dispatch(br#"{"httpMethod":"GET","path":"/ext"}"#).await.unwrap();
-    /// let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
-    /// assert_eq!(answer["body"], "0");
-    /// # }
-    /// ```
-    pub fn extensions(&self) -> &Extensions {
-        &self.extensions
-    }
-
-    /// Per-request values, to set them, for code that holds a `&mut Ctx`. No public step does
-    /// today (see [`Ctx::extensions`]); use [`Ctx::provide`] to hand values on.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use lambda_route_core::Ctx;
-    ///
-    /// #[derive(Clone)]
-    /// struct Tenant(&'static str);
-    ///
-    /// fn tag(cx: &mut Ctx<'_>) {
-    ///     cx.extensions_mut().insert(Tenant("acme"));
-    ///     assert!(cx.extensions().get::<Tenant>().is_some());
-    /// }
-    /// ```
-    pub fn extensions_mut(&mut self) -> &mut Extensions {
-        &mut self.extensions
     }
 
     /// Hands `value` on to later middleware and to the route, which read it with
