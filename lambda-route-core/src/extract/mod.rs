@@ -114,6 +114,46 @@ pub trait FromRequest<'r>: Sized {
     /// # Errors
     ///
     /// A [`Rejection`] that answers the request instead of the route.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::future::{ready, Future};
+    /// use lambda_route_core::extract::{Arg, FromRequest, Rejection};
+    /// use lambda_route_core::Ctx;
+    ///
+    /// /// The tenant a request is for: its `x-tenant` header, else `public`.
+    /// struct Tenant<'r>(&'r str);
+    ///
+    /// impl<'r> FromRequest<'r> for Tenant<'r> {
+    ///     fn from_request(cx: &'r Ctx<'r>, _arg: Arg) -> impl Future<Output = Result<Self, Rejection>> + Send + 'r {
+    ///         ready(Ok(Tenant(cx.request().header("x-tenant").unwrap_or("public"))))
+    ///     }
+    /// }
+    ///
+    /// // #[get("/whoami")]
+    /// fn whoami(Tenant(tenant): Tenant<'_>) -> String {
+    ///     tenant.to_owned()
+    /// }
+    /// # fn shim<'r>(cx: &'r Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+    /// #     use lambda_route_core::response::IntoResponse;
+    /// #     Box::pin(async move {
+    /// #         match Tenant::from_request(cx, Arg::new("tenant", 0)).await {
+    /// #             Ok(arg) => whoami(arg).into_response(),
+    /// #             Err(rejection) => rejection.into_response(),
+    /// #         }
+    /// #     })
+    /// # }
+    /// # inventory::submit!(lambda_route_core::registry::Route::new(&["GET"], "/whoami", shim,
+    /// #     lambda_route_core::registry::Location::new("whoami", module_path!(), file!(), line!())));
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let app = lambda_route_core::App::new().build().unwrap();
+    /// let event = br#"{"version":"2.0","rawPath":"/whoami","headers":{"x-tenant":"acme"},
+    ///   "requestContext":{"http":{"method":"GET"}}}"#;
+    /// let answer: serde_json::Value = serde_json::from_slice(&app.dispatch(event).await.unwrap()).unwrap();
+    /// assert_eq!(answer["body"], "acme");
+    /// # }
+    /// ```
     fn from_request(
         cx: &'r Ctx<'r>,
         arg: Arg,
@@ -126,6 +166,53 @@ pub trait FromRequest<'r>: Sized {
     /// # Errors
     ///
     /// A [`StartupProblem`]: the app refuses to start, naming the route and the argument.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::future::{ready, Future};
+    /// use lambda_route_core::extract::{Arg, FromRequest, Rejection};
+    /// use lambda_route_core::{App, AppState, Ctx, StartupProblem};
+    ///
+    /// struct Config { table: &'static str }
+    ///
+    /// /// The table name from the app's `Config`, which must be registered.
+    /// struct Table(&'static str);
+    ///
+    /// impl<'r> FromRequest<'r> for Table {
+    ///     fn from_request(cx: &'r Ctx<'r>, _arg: Arg) -> impl Future<Output = Result<Self, Rejection>> + Send + 'r {
+    ///         // `check` made sure it is there.
+    ///         ready(Ok(Table(cx.state().get::<Config>().map_or("", |c| c.table))))
+    ///     }
+    ///
+    ///     fn check(state: &AppState, arg: Arg) -> Result<(), StartupProblem> {
+    ///         match state.get::<Config>() {
+    ///             Some(_) => Ok(()),
+    ///             None => Err(StartupProblem::new(arg, "no Config: call App::state(Config { .. })")),
+    ///         }
+    ///     }
+    /// }
+    /// # fn shim<'r>(cx: &'r Ctx<'r>) -> lambda_route_core::registry::BoxFuture<'r> {
+    /// #     use lambda_route_core::response::IntoResponse;
+    /// #     Box::pin(async move {
+    /// #         match Table::from_request(cx, Arg::new("table", 0)).await {
+    /// #             Ok(Table(table)) => table.into_response(),
+    /// #             Err(rejection) => rejection.into_response(),
+    /// #         }
+    /// #     })
+    /// # }
+    /// # inventory::submit!(lambda_route_core::registry::Route::new(&["GET"], "/table", shim,
+    /// #     lambda_route_core::registry::Location::new("table", module_path!(), file!(), line!()))
+    /// #     .check(table_check));
+    /// # fn table_check(state: &AppState) -> Result<(), StartupProblem> {
+    /// #     Table::check(state, Arg::new("table", 0))
+    /// # }
+    ///
+    /// // A route reading `Table` stops an app without `Config` at start-up.
+    /// let err = App::new().build().unwrap_err();
+    /// assert!(err.to_string().contains("no Config"), "{err}");
+    /// assert!(App::new().state(Config { table: "todos" }).build().is_ok());
+    /// ```
     fn check(state: &AppState, arg: Arg) -> Result<(), StartupProblem> {
         let _ = (state, arg);
         Ok(())
@@ -133,6 +220,34 @@ pub trait FromRequest<'r>: Sized {
 
     /// Adds what this extractor reads to the route's [`Operation`] (parameters, request
     /// body). The default adds nothing.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::future::{ready, Future};
+    /// use lambda_route_core::describe::{Operation, ParamLocation, Parameter};
+    /// use lambda_route_core::extract::{Arg, FromRequest, Rejection};
+    /// use lambda_route_core::Ctx;
+    ///
+    /// struct ApiKey<'r>(&'r str);
+    ///
+    /// impl<'r> FromRequest<'r> for ApiKey<'r> {
+    ///     fn from_request(cx: &'r Ctx<'r>, _arg: Arg) -> impl Future<Output = Result<Self, Rejection>> + Send + 'r {
+    ///         ready(cx.request().header("x-api-key").map(ApiKey).ok_or_else(|| {
+    ///             Rejection::field(["header", "x-api-key"], "missing", "header is required")
+    ///         }))
+    ///     }
+    ///
+    ///     fn describe(operation: &mut Operation, _arg: Arg) {
+    ///         operation.parameter(Parameter::new(ParamLocation::Header, "x-api-key"));
+    ///     }
+    /// }
+    ///
+    /// let mut operation = Operation::default();
+    /// ApiKey::describe(&mut operation, Arg::new("key", 0));
+    /// let key = &operation.parameters()[0];
+    /// assert_eq!((key.location(), key.name(), key.is_required()), (ParamLocation::Header, "x-api-key", true));
+    /// ```
     fn describe(operation: &mut Operation, arg: Arg) {
         let _ = (operation, arg);
     }

@@ -50,6 +50,19 @@ pub trait FromPathParam: Sized {
     /// # Errors
     ///
     /// A message for the 422 answer's `msg`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::FromPathParam;
+    ///
+    /// // Every `FromStr` type with a `Display` error is one.
+    /// assert_eq!(u64::from_path_param("42"), Ok(42));
+    /// assert_eq!(
+    ///     u64::from_path_param("abc").unwrap_err(),
+    ///     "invalid digit found in string"
+    /// );
+    /// ```
     fn from_path_param(segment: &str) -> Result<Self, String>;
 }
 

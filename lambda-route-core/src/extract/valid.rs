@@ -134,6 +134,16 @@ pub trait ValidInput {
     const LOCATION: &'static str;
 
     /// The value read.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::extract::{Query, ValidInput};
+    ///
+    /// let query = Query(vec![1_u8, 2]);
+    /// assert_eq!(query.value(), &[1, 2]);
+    /// assert_eq!(<Query<Vec<u8>> as ValidInput>::LOCATION, "query");
+    /// ```
     fn value(&self) -> &Self::Value;
 }
 

@@ -90,6 +90,29 @@ use super::{Body, Response, OCTET_STREAM};
 )]
 pub trait IntoResponse {
     /// Converts `self` into a response.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use lambda_route_core::response::{IntoResponse, Response};
+    /// use http::{header, HeaderValue, StatusCode};
+    ///
+    /// /// A job accepted for later: 202 with its id in a `Location` header.
+    /// struct Accepted(u64);
+    ///
+    /// impl IntoResponse for Accepted {
+    ///     fn into_response(self) -> Response {
+    ///         Response::text(format!("job {}", self.0))
+    ///             .with_status(StatusCode::ACCEPTED)
+    ///             .with_header(header::LOCATION, HeaderValue::try_from(format!("/jobs/{}", self.0)).unwrap())
+    ///     }
+    /// }
+    ///
+    /// let response = Accepted(7).into_response();
+    /// assert_eq!(response.status(), StatusCode::ACCEPTED);
+    /// assert_eq!(response.header("location"), Some("/jobs/7"));
+    /// assert_eq!("created".into_response().status(), StatusCode::OK);
+    /// ```
     fn into_response(self) -> Response;
 }
 
