@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use serde_json::{json, Value};
+use support::cases::{bad_limit, bad_token, BAD_LIMITS, BAD_TOKENS};
 use support::moto::{self, Process};
 use ureq::Agent;
 
@@ -246,39 +247,19 @@ fn errors(server: &Process) {
     assert_eq!(body["detail"][0]["loc"], json!(["body", "name"]));
 
     // limit outside 1..=100, or not a number: 422 naming it.
-    for (limit, kind, msg) in [
-        ("0", "validation", "lower than 1"),
-        ("101", "validation", "greater than 100"),
-        (
-            "abc",
-            "parse_error",
-            "invalid u32: invalid digit found in string",
-        ),
-    ] {
+    for (limit, kind, msg) in BAD_LIMITS {
         assert_eq!(
             get(&agent, server, &format!("/users?limit={limit}")),
-            (
-                422,
-                None,
-                json!({"statusCode": 422, "message": "Request validation failed", "detail": [
-                    {"loc": ["query", "limit"], "type": kind, "msg": msg}
-                ]})
-            ),
+            (422, None, bad_limit(kind, msg)),
             "limit={limit}"
         );
     }
 
     // A token that is not a key this API handed out: 400, never a 500.
-    let bad_token = json!({"statusCode": 400, "message": "nextToken is not a valid page token"});
-    for token in [
-        "garbage!",
-        "e30",                                                 // {}
-        "eyJpZCI6MX0",                                         // {"id":1}
-        "eyJpZCI6IngiLCJraW5kIjoidXNlciIsInBrIjoidXNlciN4In0", // id "x": not a UUID
-    ] {
+    for token in BAD_TOKENS {
         assert_eq!(
             get(&agent, server, &format!("/users?nextToken={token}")),
-            (400, None, bad_token.clone()),
+            (400, None, bad_token()),
             "{token}"
         );
     }

@@ -31,6 +31,7 @@ use aws_sdk_dynamodb::Client;
 use aws_smithy_types::config_bag::{Storable, StoreReplace};
 use lambda_route::testing::{Source, TestClient, TestResponse};
 use serde_json::{json, Value};
+use support::cases::{bad_limit, bad_token, BAD_LIMITS, BAD_TOKENS};
 use support::moto::{self, Process};
 
 /// The sources the tests send requests as: each decodes the query string its own way
@@ -293,39 +294,19 @@ async fn errors(client: &TestClient, source: Source) {
     }
 
     // limit outside 1..=100, or not a number: 422 naming it.
-    for (limit, kind, msg) in [
-        ("0", "validation", "lower than 1"),
-        ("101", "validation", "greater than 100"),
-        (
-            "abc",
-            "parse_error",
-            "invalid u32: invalid digit found in string",
-        ),
-    ] {
+    for (limit, kind, msg) in BAD_LIMITS {
         assert_eq!(
             answer(&client.get("/users").query("limit", limit).send().await),
-            (
-                422,
-                None,
-                json!({"statusCode": 422, "message": "Request validation failed", "detail": [
-                    {"loc": ["query", "limit"], "type": kind, "msg": msg}
-                ]})
-            ),
+            (422, None, bad_limit(kind, msg)),
             "{source:?}: limit={limit}"
         );
     }
 
     // A token that is not a key this API handed out: 400, never a 500.
-    let bad_token = json!({"statusCode": 400, "message": "nextToken is not a valid page token"});
-    for token in [
-        "garbage!",
-        "e30",                                                 // {}
-        "eyJpZCI6MX0",                                         // {"id":1}
-        "eyJpZCI6IngiLCJraW5kIjoidXNlciIsInBrIjoidXNlciN4In0", // id "x": not a UUID
-    ] {
+    for token in BAD_TOKENS {
         assert_eq!(
             answer(&client.get("/users").query("nextToken", token).send().await),
-            (400, None, bad_token.clone()),
+            (400, None, bad_token()),
             "{source:?}: {token}"
         );
     }
