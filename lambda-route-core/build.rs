@@ -1,9 +1,20 @@
 //! With the `swagger-ui` feature: takes the Swagger UI files the function serves out of the
 //! zip that `utoipa-swagger-ui-vendored` ships (the archive `utoipa-swagger-ui`'s `vendored`
 //! feature uses), into `OUT_DIR`. Nothing is downloaded. Without the feature: nothing.
+//!
+//! Also sets `cfg(local_server)` where the local development server is compiled in: builds
+//! with debug assertions (`cargo run`, `cargo test`, `cargo lambda watch`), or any build with
+//! the `local-server` feature. A release build for Lambda leaves it out (about 240 KB of a
+//! deployed binary), since on Lambda it never runs.
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo::rustc-check-cfg=cfg(local_server)");
+    let debug_assertions = std::env::var_os("CARGO_CFG_DEBUG_ASSERTIONS").is_some();
+    let feature = std::env::var_os("CARGO_FEATURE_LOCAL_SERVER").is_some();
+    if debug_assertions || feature {
+        println!("cargo::rustc-cfg=local_server");
+    }
     #[cfg(feature = "swagger-ui")]
     swagger::extract();
 }

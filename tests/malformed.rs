@@ -570,7 +570,7 @@ fn cases() -> Vec<Case> {
             { let mut e = fixture("http-v2-post.json"); e.extend_from_slice(b" x"); e },
             None,
             None,
-            "malformed event",
+            "malformed JSON: trailing characters at line 70 column 2",
         ),
         case(
             "invalid UTF-8 in a string",

@@ -342,7 +342,9 @@ pub fn route(attr: TokenStream, item: TokenStream) -> TokenStream {
 ///   Lambda context;
 /// - otherwise serves HTTP on `127.0.0.1:3000` (`--port`/`PORT`), turning each request into
 ///   a real event (`--event v1|v2|url|alb|alb-multi|lattice-v1|lattice-v2`, or
-///   `LAMBDA_ROUTE_EVENT`) through the same path.
+///   `LAMBDA_ROUTE_EVENT`) through the same path. The local server is in debug builds; a
+///   release build has it only with lambda-route's `local-server` feature, and otherwise
+///   exits here saying so (deployed binaries stay smaller).
 ///
 /// An `Err` from `main` or a failed start-up check prints the error and exits with a failure
 /// status; on Lambda that is an init error.

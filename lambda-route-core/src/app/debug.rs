@@ -18,8 +18,10 @@ pub(super) fn requested() -> bool {
 }
 
 /// One line per route: methods, template, function, `file:line`; the local server's table.
+#[cfg(local_server)]
 pub(crate) struct Routes<'a>(pub(crate) &'a Dispatcher);
 
+#[cfg(local_server)]
 impl fmt::Display for Routes<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         rows(self.0, f, |_, _| Ok(()))

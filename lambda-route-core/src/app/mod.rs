@@ -14,6 +14,7 @@ mod table;
 mod timeout;
 
 pub use catchers::{CatcherConflict, CatcherSite};
+#[cfg(local_server)]
 pub(crate) use debug::Routes as RouteRows;
 pub(crate) use dispatch::run as run_route;
 pub use dispatch::Dispatcher;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
 use crate::codec::de::{without_position, CowStr};
+use crate::codec::json_path::Path;
 use crate::event::DecodeError;
 use crate::request::{QueueKind, QueueMessage};
 
@@ -214,24 +215,19 @@ pub(super) fn parse(kind: QueueKind, event: &[u8]) -> Result<Batch<'_>, DecodeEr
     }
 }
 
-/// One serde pass; only after a failure a second one for the JSON path.
+#[cfg(test)]
+mod read_tests;
+
+/// One serde pass; after a failure, the JSON path read off the input at the error.
 fn read<'a, T: Deserialize<'a>>(kind: QueueKind, event: &'a [u8]) -> Result<T, DecodeError> {
-    match serde_json::from_slice(event) {
-        Ok(value) => Ok(value),
-        Err(_) => {
-            let mut de = serde_json::Deserializer::from_slice(event);
-            let err = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-                Ok(_) => return Err(DecodeError::batch(kind, None, "malformed event")),
-                Err(err) => err,
-            };
-            let path = err.path().to_string();
-            Err(DecodeError::batch(
-                kind,
-                (path != ".").then(|| format!("$.{path}")),
-                without_position(&err.inner().to_string()),
-            ))
-        }
-    }
+    serde_json::from_slice(event).map_err(|err| {
+        let path = Path::of_error(event, &err);
+        DecodeError::batch(
+            kind,
+            (!path.is_root()).then(|| format!("$.{path}")),
+            without_position(&err.to_string()),
+        )
+    })
 }
 
 /// A record's text body.

@@ -7,6 +7,7 @@
 
 pub(crate) mod de;
 pub(crate) mod json;
+pub(crate) mod json_path;
 pub(crate) mod percent;
 pub(crate) mod query;
 pub(crate) mod scan;

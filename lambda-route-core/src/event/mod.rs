@@ -8,6 +8,7 @@
 //! [`DecodeError`].
 
 use crate::codec::de::without_position;
+use crate::codec::json_path::Path;
 use crate::request::Request;
 use crate::response::Response;
 
@@ -123,8 +124,7 @@ pub(crate) fn encode(request: &Request<'_>, response: &Response, head: bool) -> 
 /// The slow path after a failed parse: find the source it claimed to be and the JSON path of
 /// the field that broke. Runs only for malformed events.
 fn explain_failure(event: &[u8]) -> DecodeError {
-    let mut de = serde_json::Deserializer::from_slice(event);
-    let err = match serde_path_to_error::deserialize::<_, RawEvent<'_>>(&mut de) {
+    let err = match serde_json::from_slice::<RawEvent<'_>>(event) {
         Ok(_) => return DecodeError::whole("malformed event"),
         Err(err) => err,
     };
@@ -136,16 +136,17 @@ fn explain_failure(event: &[u8]) -> DecodeError {
         return err;
     }
     let source = detect::detect(&marks).and_then(Detected::http);
-    let inner = err.inner();
-    let path = err.path().to_string();
     // A syntax error has no meaningful field path; a data error's position is better said
     // by its path.
-    let (path, message) = match inner.classify() {
-        serde_json::error::Category::Data => (
-            (path != ".").then(|| format!("$.{path}")),
-            without_position(&inner.to_string()).to_owned(),
-        ),
-        _ => (None, format!("malformed JSON: {inner}")),
+    let (path, message) = match err.classify() {
+        serde_json::error::Category::Data => {
+            let path = Path::of_error(event, &err);
+            (
+                (!path.is_root()).then(|| format!("$.{path}")),
+                without_position(&err.to_string()).to_owned(),
+            )
+        }
+        _ => (None, format!("malformed JSON: {err}")),
     };
     DecodeError::parse(source, path, message)
 }

@@ -205,3 +205,25 @@ fn a_broken_event_is_named_for_the_source_its_intact_twin_is() {
         );
     }
 }
+
+/// Every single-edit corruption of real events of each source: the path `explain_failure`
+/// reports is serde_path_to_error's, the reference it replaced.
+#[test]
+fn decode_error_paths_agree_with_serde_path_to_error() {
+    use crate::codec::json_path::tests::{agrees, mutations};
+    let fixtures = [
+        include_str!("../../../tests/fixtures/apigw-v1-post.json"),
+        include_str!("../../../tests/fixtures/http-v2-post.json"),
+        include_str!("../../../tests/fixtures/function-url-get.json"),
+        include_str!("../../../tests/fixtures/alb-multi-value.json"),
+        include_str!("../../../tests/fixtures/lattice-v1-post.json"),
+        include_str!("../../../tests/fixtures/lattice-v2-post-base64.json"),
+    ];
+    for fixture in fixtures {
+        let refused = mutations(fixture)
+            .iter()
+            .filter(|json| agrees::<RawEvent<'_>>(json).is_some())
+            .count();
+        assert!(refused > 20, "only {refused} edits refused");
+    }
+}

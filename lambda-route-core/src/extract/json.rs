@@ -3,12 +3,12 @@
 use http::StatusCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_path_to_error::Segment;
 
 use std::future::{ready, Future};
 
 use super::{Arg, FromRequest, Rejection};
 use crate::codec::de::without_position;
+use crate::codec::json_path::{Path, Segment};
 use crate::ctx::Ctx;
 use crate::describe::{Operation, RequestBody};
 use crate::request::Request;
@@ -60,26 +60,25 @@ fn read_json<T: DeserializeOwned>(request: &Request<'_>) -> Result<Json<T>, Reje
                 ));
             }
         }
-        let mut de = serde_json::Deserializer::from_slice(request.body());
-        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| body_rejection(&e))?;
-        de.end().map_err(|e| {
-            Rejection::new(StatusCode::BAD_REQUEST, format!("Malformed JSON body: {e}"))
-        })?;
+        let body = request.body();
+        let value = serde_json::from_slice(body).map_err(|e| body_rejection(body, &e))?;
         Ok(Json(value))
     }
 }
 
-fn body_rejection(err: &serde_path_to_error::Error<serde_json::Error>) -> Rejection {
-    let inner = err.inner();
+fn body_rejection(body: &[u8], inner: &serde_json::Error) -> Rejection {
     match inner.classify() {
         serde_json::error::Category::Data => {
             let mut loc = vec![LocSegment::from("body")];
-            loc.extend(err.path().iter().map(|segment| match segment {
-                Segment::Seq { index } => LocSegment::Index(*index),
-                Segment::Map { key } => LocSegment::from(key.clone()),
-                Segment::Enum { variant } => LocSegment::from(variant.clone()),
-                Segment::Unknown => LocSegment::from("?"),
-            }));
+            loc.extend(
+                Path::of_error(body, inner)
+                    .0
+                    .into_iter()
+                    .map(|segment| match segment {
+                        Segment::Index(index) => LocSegment::Index(index),
+                        Segment::Key(key) => LocSegment::from(key),
+                    }),
+            );
             let msg = inner.to_string();
             let msg = without_position(&msg);
             // serde reports a missing field at its parent; the field itself is the location.

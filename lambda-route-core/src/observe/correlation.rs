@@ -31,14 +31,14 @@ pub(crate) fn resolve<'a>(request: &Request<'a>, header: &str) -> Cow<'a, str> {
     Cow::Owned(generate())
 }
 
-/// A fresh id shaped like a UUID v4; not cryptographic (see `runtime/local/context.rs`).
+/// A fresh id shaped like a UUID v4; not cryptographic (see `request_ids.rs`).
 fn generate() -> String {
     ids().next_id()
 }
 
-fn ids() -> &'static crate::runtime::RequestIds {
-    static IDS: OnceLock<crate::runtime::RequestIds> = OnceLock::new();
-    IDS.get_or_init(crate::runtime::RequestIds::new)
+fn ids() -> &'static super::RequestIds {
+    static IDS: OnceLock<super::RequestIds> = OnceLock::new();
+    IDS.get_or_init(super::RequestIds::new)
 }
 
 /// A uniform 32-bit draw for sampling: splitmix64 over a process-wide counter.

@@ -23,6 +23,7 @@
 
 mod access;
 mod correlation;
+pub(crate) mod request_ids;
 
 use http::HeaderName;
 
@@ -30,6 +31,7 @@ pub(crate) use access::{cold_start, enabled as access_enabled, log as log_access
 pub(crate) use correlation::{
     resolve as correlation_id, DEFAULT_HEADER as DEFAULT_CORRELATION_HEADER,
 };
+pub(crate) use request_ids::RequestIds;
 
 /// The access log's setting, for [`App::access_log`](crate::App::access_log): on for every
 /// request (the default), off, or for a sample of requests.

@@ -16,14 +16,16 @@
 //!   `FATAL`), else `INFO`.
 
 mod json;
+#[cfg(local_server)]
 mod local;
 
 use tracing_subscriber::filter::{LevelFilter, Targets};
 use tracing_subscriber::layer::SubscriberExt as _;
 use tracing_subscriber::Layer as _;
 
-/// Installs the default subscriber unless one is already set. `on_lambda` drops the text
-/// format's timestamp: Lambda stamps every log line itself.
+/// Installs the default subscriber unless one is already set. On Lambda the text format has
+/// no timestamp (Lambda stamps every log line itself); outside it, in a build with the local
+/// server, it is the local server's request-log form.
 pub(super) fn install_default(on_lambda: bool) {
     if tracing::dispatcher::has_been_set() {
         return;
@@ -35,22 +37,23 @@ pub(super) fn install_default(on_lambda: bool) {
     let json = std::env::var("AWS_LAMBDA_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
     let registry = tracing_subscriber::registry();
     // Losing a race with another thread's installation keeps theirs: nothing to report.
-    let _ = if json {
-        tracing::subscriber::set_global_default(
-            registry.with(json::JsonLayer::stderr().with_filter(filter)),
-        )
-    } else {
-        let text = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
-        if on_lambda {
-            tracing::subscriber::set_global_default(
-                registry.with(text.without_time().with_filter(filter)),
-            )
-        } else {
-            // The local server: access lines in a request-log form (`local.rs`).
-            let text = text.event_format(local::LocalFormat::default());
-            tracing::subscriber::set_global_default(registry.with(text.with_filter(filter)))
-        }
-    };
+    if json {
+        let json = json::JsonLayer::stderr().with_filter(filter);
+        let _ = tracing::subscriber::set_global_default(registry.with(json));
+        return;
+    }
+    let text = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    #[cfg(local_server)]
+    if !on_lambda {
+        // The local server: access lines in a request-log form (`local.rs`).
+        let text = text.event_format(local::LocalFormat::default());
+        let _ = tracing::subscriber::set_global_default(registry.with(text.with_filter(filter)));
+        return;
+    }
+    #[cfg(not(local_server))]
+    let _ = on_lambda; // only the local server's format needs it
+    let text = text.without_time().with_filter(filter);
+    let _ = tracing::subscriber::set_global_default(registry.with(text));
 }
 
 /// `RUST_LOG` when it parses as directives, else the level `AWS_LAMBDA_LOG_LEVEL` names, else

@@ -9,12 +9,12 @@ use std::sync::Arc;
 use crate::app::App;
 
 mod lambda;
+#[cfg(local_server)]
 pub mod local;
 mod logging;
 
 #[doc(hidden)]
 pub use lambda::answer_invocation;
-pub(crate) use local::RequestIds;
 
 /// What the `#[lambda_main]` function may return: an [`App`], or `Result<App, E>` where an
 /// `Err` ends start-up with the error printed.
@@ -137,10 +137,7 @@ where
         let result = if on_lambda {
             lambda::serve(dispatcher).await
         } else {
-            match local::LocalConfig::from_env_and_args() {
-                Ok(config) => local::serve(dispatcher, config).await,
-                Err(err) => Err(err.into()),
-            }
+            serve_locally(dispatcher).await
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -151,6 +148,26 @@ where
         }
     })
 }
+
+/// Outside Lambda: the local server, where this build has it.
+#[cfg(local_server)]
+async fn serve_locally(dispatcher: Arc<crate::Dispatcher>) -> Result<(), lambda_runtime::Error> {
+    let config = local::LocalConfig::from_env_and_args()?;
+    local::serve(dispatcher, config).await
+}
+
+/// Outside Lambda in a release build without the `local-server` feature: say how to get one.
+#[cfg(not(local_server))]
+async fn serve_locally(dispatcher: Arc<crate::Dispatcher>) -> Result<(), lambda_runtime::Error> {
+    let _ = dispatcher;
+    Err(NO_LOCAL_SERVER.into())
+}
+
+/// Why a release build outside Lambda stops, and the two ways on.
+#[cfg(not(local_server))]
+const NO_LOCAL_SERVER: &str = "AWS_LAMBDA_RUNTIME_API is not set, so this is not Lambda, and \
+this release build has no local server (it is left out of release builds to keep them small): \
+run a debug build (`cargo run`), or enable lambda-route's `local-server` feature";
 
 /// Prints the app's OpenAPI document (`--openapi`).
 fn print_openapi(dispatcher: &crate::Dispatcher) -> ExitCode {

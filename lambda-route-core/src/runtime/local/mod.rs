@@ -21,7 +21,7 @@
 //! `alb-multi` (ALB with multi-value headers), `lattice-v1`, `lattice-v2`.
 //!
 //! Each request's Lambda context gets a fresh request id shaped like Lambda's (see
-//! `context.rs`; not cryptographic), a deadline of its arrival plus the function timeout, the
+//! `observe/request_ids.rs`; not cryptographic), a deadline of its arrival plus the function timeout, the
 //! function ARN `arn:aws:lambda:<region>:000000000000:function:<name>`, and the settings above
 //! as its `env_config`. The deadline bounds routes as on Lambda (`App::timeout`): a route still
 //! running at the deadline less the margin is answered 504.
@@ -71,7 +71,6 @@ mod event;
 mod response;
 
 use context::Contexts;
-pub(crate) use context::RequestIds;
 
 pub use event::EventKind;
 
@@ -323,7 +322,7 @@ pub async fn serve(
         config.function,
         &config.region,
         config.timeout,
-        RequestIds::new(),
+        crate::observe::RequestIds::new(),
     ));
     let slots = Arc::new(Semaphore::new(config.max_connections));
     loop {
