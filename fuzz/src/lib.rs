@@ -149,6 +149,8 @@ pub fn dispatch(event: &[u8]) -> Result<Vec<u8>, lambda_route::event::DecodeErro
 pub fn check(event: &[u8]) {
     // The SQS scan reads what serde reads, or leaves the event to serde (it panics if not).
     lambda_route_core::__fuzz::sqs_scan(event);
+    // A decode error's JSON path is serde_path_to_error's (it panics if not).
+    lambda_route_core::__fuzz::json_path_agrees(event);
     if let Some(text) = event.strip_prefix(b"\"") {
         check_unescape(text);
     }

@@ -116,3 +116,11 @@ pub fn local_event(
     let peer = SocketAddr::from(([127, 0, 0, 1], 40000));
     crate::runtime::local::build_event(kind, parts, body, peer)
 }
+
+/// `codec::json_path` against serde_path_to_error, the reference it replaced, on the event
+/// types a decode error can come from (every HTTP event, and each batch kind); panics where
+/// the path of a data error differs.
+pub fn json_path_agrees(input: &[u8]) {
+    crate::event::json_path_agrees(input);
+    crate::batch::json_path_agrees(input);
+}

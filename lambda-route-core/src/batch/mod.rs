@@ -21,7 +21,7 @@ mod join;
 mod records;
 
 #[cfg(feature = "fuzzing")]
-pub(crate) use records::sqs_scan_agrees;
+pub(crate) use records::{json_path_agrees, sqs_scan_agrees};
 
 pub use config::BatchConfig;
 pub use error::{BatchFailed, InvocationError};

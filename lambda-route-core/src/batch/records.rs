@@ -218,6 +218,16 @@ pub(super) fn parse(kind: QueueKind, event: &[u8]) -> Result<Batch<'_>, DecodeEr
 #[cfg(test)]
 mod read_tests;
 
+/// The JSON path `read` reports for each batch kind against serde_path_to_error's (fuzzing).
+#[cfg(feature = "fuzzing")]
+pub(crate) fn json_path_agrees(input: &[u8]) {
+    use crate::codec::json_path::agrees;
+    agrees::<SqsEvent<'_>>(input);
+    agrees::<SnsEvent<'_>>(input);
+    agrees::<ActiveMqEvent<'_>>(input);
+    agrees::<RabbitMqEvent<'_>>(input);
+}
+
 /// One serde pass; after a failure, the JSON path read off the input at the error.
 fn read<'a, T: Deserialize<'a>>(kind: QueueKind, event: &'a [u8]) -> Result<T, DecodeError> {
     serde_json::from_slice(event).map_err(|err| {

@@ -6,10 +6,10 @@
 //! visitor: that gave every event type and every `Json<T>` body a second, larger copy of its
 //! decode code in the binary, for a path that only a failed decode needs.
 //!
-//! The path follows serde_path_to_error's conventions, which the tests check against it: a
-//! value's error is located at the value (`$.path` when the path is a string of the wrong
-//! type), a missing field and a wrong length at the object or array that lacks it, and an
-//! unknown field (`deny_unknown_fields`) at the object that has it.
+//! The path follows serde_path_to_error's conventions, which the tests and the fuzz targets
+//! check against it on every event type: a value of the wrong type or range is located at
+//! that value (`path` for `"path": 5`), a missing field or a wrong length at the object or
+//! array that lacks it, and an unknown field (`deny_unknown_fields`) at that member.
 
 use std::fmt;
 
@@ -46,18 +46,16 @@ impl Path {
             .iter()
             .any(|prefix| message.starts_with(prefix));
         let at_key = message.starts_with("unknown field");
-        let closed = at_container
-            && at
-                .checked_sub(1)
-                .and_then(|last| input.get(last))
-                .is_some_and(|&b| b == b'}' || b == b']');
-        let end = if closed { at - 1 } else { at };
-        let at = match (at_container, at_key) {
+        let end = match at.checked_sub(1) {
+            Some(last) if at_container && matches!(input.get(last), Some(b'}' | b']')) => last,
+            _ => at,
+        };
+        let subject = match (at_container, at_key) {
             (true, _) => At::Container,
             (_, true) => At::Key,
             _ => At::Value,
         };
-        walk(input.get(..end).unwrap_or(input), at)
+        walk(input.get(..end).unwrap_or(input), subject)
     }
 
     /// Whether this is the root (no segment).
@@ -211,6 +209,31 @@ fn member_name(quoted: &[u8]) -> String {
     String::from_utf8_lossy(inner).into_owned()
 }
 
+/// Our path against serde_path_to_error's, for one input and one target type; panics where
+/// they differ. Only data errors have a path (a syntax error's is the root: callers report its
+/// position). `None` when `T` accepts `json`. For the tests and the fuzz targets.
+#[cfg(any(test, feature = "fuzzing"))]
+#[allow(
+    clippy::panic,
+    reason = "a differential check: a difference is a bug to report"
+)]
+pub(crate) fn agrees<'j, T: serde::Deserialize<'j>>(json: &'j [u8]) -> Option<String> {
+    let err = serde_json::from_slice::<T>(json).err()?;
+    let ours = Path::of_error(json, &err).to_string();
+    let text = String::from_utf8_lossy(json);
+    if err.classify() != serde_json::error::Category::Data {
+        assert_eq!(ours, ".", "{text}: {err}");
+        return Some(ours);
+    }
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let theirs = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(_) => panic!("serde_path_to_error accepted what serde_json refused: {text}"),
+        Err(err) => err.path().to_string(),
+    };
+    assert_eq!(ours, theirs, "{text}: {err}");
+    Some(ours)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests")]
@@ -310,25 +333,6 @@ pub(crate) mod tests {
             .collect()
     }
 
-    /// Our path against serde_path_to_error's, for one input and one target type. Only data
-    /// errors have a path (a syntax error's is the root: callers report its position).
-    /// `None` when `T` accepts `json`.
-    pub(crate) fn agrees<'j, T: Deserialize<'j>>(json: &'j str) -> Option<String> {
-        let err = serde_json::from_str::<T>(json).err()?;
-        let ours = Path::of_error(json.as_bytes(), &err).to_string();
-        if err.classify() != serde_json::error::Category::Data {
-            assert_eq!(ours, ".", "{json}: {err}");
-            return Some(ours);
-        }
-        let mut de = serde_json::Deserializer::from_str(json);
-        let theirs = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-            Ok(_) => panic!("serde_path_to_error accepted what serde_json refused: {json}"),
-            Err(err) => err.path().to_string(),
-        };
-        assert_eq!(ours, theirs, "{json}: {err}");
-        Some(ours)
-    }
-
     #[derive(Debug, Deserialize)]
     #[allow(dead_code, reason = "fields exist to be deserialized")]
     struct Todo {
@@ -385,19 +389,25 @@ pub(crate) mod tests {
         ];
         for (from, to) in cases {
             let json = base.replacen(from, to, 1);
-            assert!(agrees::<Todo>(&json).is_some(), "accepted: {json}");
+            assert!(
+                agrees::<Todo>(json.as_bytes()).is_some(),
+                "accepted: {json}"
+            );
             // The same document spread over lines, as a client might send it.
             let pretty = json.replace(',', ",\n  ").replace('{', "{\n ");
-            assert!(agrees::<Todo>(&pretty).is_some(), "accepted: {pretty}");
+            assert!(
+                agrees::<Todo>(pretty.as_bytes()).is_some(),
+                "accepted: {pretty}"
+            );
         }
-        assert_eq!(agrees::<Todo>(r#"{"title":"t"}"#).as_deref(), Some("."));
-        assert_eq!(agrees::<Vec<Todo>>("[5]").as_deref(), Some("[0]"));
+        assert_eq!(agrees::<Todo>(br#"{"title":"t"}"#).as_deref(), Some("."));
+        assert_eq!(agrees::<Vec<Todo>>(b"[5]").as_deref(), Some("[0]"));
         assert_eq!(
-            agrees::<Todo>(&base.replacen(r#""b"]"#, r#""b",{}]"#, 1)).as_deref(),
+            agrees::<Todo>(base.replacen(r#""b"]"#, r#""b",{}]"#, 1).as_bytes()).as_deref(),
             Some("tags[2]")
         );
         assert_eq!(
-            agrees::<Todo>(r#"{"owner":{"id":"x"}}"#).as_deref(),
+            agrees::<Todo>(br#"{"owner":{"id":"x"}}"#).as_deref(),
             Some("owner.id")
         );
     }
@@ -407,7 +417,7 @@ pub(crate) mod tests {
         let doc = r#"{"title":"t","done":false,"tags":["a","b"],"owner":{"id":1,"na\"me":"n"},"extra":{"x":1},"kind":{"Work":{"floor":2}},"pair":[1,2]}"#;
         let refused = mutations(doc)
             .iter()
-            .filter(|json| agrees::<Todo>(json).is_some())
+            .filter(|json| agrees::<Todo>(json.as_bytes()).is_some())
             .count();
         assert!(refused > 150, "only {refused} edits were refused");
     }

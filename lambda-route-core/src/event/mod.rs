@@ -121,6 +121,12 @@ pub(crate) fn encode(request: &Request<'_>, response: &Response, head: bool) -> 
     out
 }
 
+/// The JSON path `explain_failure` reports against serde_path_to_error's (fuzzing).
+#[cfg(feature = "fuzzing")]
+pub(crate) fn json_path_agrees(input: &[u8]) {
+    crate::codec::json_path::agrees::<RawEvent<'_>>(input);
+}
+
 /// The slow path after a failed parse: find the source it claimed to be and the JSON path of
 /// the field that broke. Runs only for malformed events.
 fn explain_failure(event: &[u8]) -> DecodeError {
