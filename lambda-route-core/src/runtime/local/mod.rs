@@ -2,6 +2,11 @@
 //! Lambda event JSON and sent, with a made-up Lambda context, through the same
 //! [`Dispatcher::dispatch_with`] as on Lambda.
 //!
+//! It exists in builds with debug assertions (`cargo run`, `cargo test`), and in release
+//! builds only with the `local-server` feature: a deployed binary never runs it, and leaving
+//! it out makes that binary about 240 KB smaller. A release build without it, started outside
+//! Lambda, exits with a message saying so.
+//!
 //! Configuration, flags first then environment:
 //!
 //! | setting | flag | environment | default |
@@ -21,9 +26,9 @@
 //! `alb-multi` (ALB with multi-value headers), `lattice-v1`, `lattice-v2`.
 //!
 //! Each request's Lambda context gets a fresh request id shaped like Lambda's (see
-//! `observe/request_ids.rs`; not cryptographic), a deadline of its arrival plus the function timeout, the
-//! function ARN `arn:aws:lambda:<region>:000000000000:function:<name>`, and the settings above
-//! as its `env_config`. The deadline bounds routes as on Lambda (`App::timeout`): a route still
+//! `observe/request_ids.rs`; not cryptographic), a deadline of its arrival plus the function
+//! timeout, the function ARN `arn:aws:lambda:<region>:000000000000:function:<name>`, and the
+//! settings above as its `env_config`. The deadline bounds routes as on Lambda (`App::timeout`): a route still
 //! running at the deadline less the margin is answered 504.
 //!
 //! Hostile or broken HTTP is answered before any event is built, the way a gateway would:
