@@ -159,7 +159,8 @@ fn unescape_into(bytes: &[u8], state: State, out: &mut Vec<u8>) -> Option<Step> 
             }
             // SAFETY: `p + 1 < at + READ <= bytes.len()`.
             let letter = unsafe { *src.add(p + 1) };
-            let decoded = short(letter);
+            // A `u8` is always an index of the table.
+            let decoded = SHORT.get(usize::from(letter)).copied().unwrap_or(0);
             if decoded != 0 {
                 // SAFETY: `o` is within the block's room.
                 unsafe { *dst.add(o) = decoded };
@@ -190,21 +191,30 @@ fn unescape_into(bytes: &[u8], state: State, out: &mut Vec<u8>) -> Option<Step> 
     Some(Step::Short(State { at, run }))
 }
 
-/// The unescaped byte of a two-byte escape, by its letter; 0 for `u` and invalid letters.
-#[inline(always)]
-fn short(letter: u8) -> u8 {
-    match letter {
-        b'"' => b'"',
-        b'\\' => b'\\',
-        b'/' => b'/',
-        b'b' => 0x08,
-        b'f' => 0x0c,
-        b'n' => b'\n',
-        b'r' => b'\r',
-        b't' => b'\t',
-        _ => 0,
+/// The unescaped byte of each two-byte escape, by its letter; 0 for `u` and invalid letters.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "`letter < 256`, the table's length"
+)]
+static SHORT: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut letter = 0;
+    while letter < 256 {
+        table[letter] = match letter as u8 {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'/' => b'/',
+            b'b' => 0x08,
+            b'f' => 0x0c,
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            _ => 0,
+        };
+        letter += 1;
     }
-}
+    table
+};
 
 /// Bit `k` set for each byte `k` of `block` that is `"`, `\` or a control character.
 #[cfg(target_arch = "x86_64")]
