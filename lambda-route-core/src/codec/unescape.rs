@@ -34,8 +34,38 @@ const READ: usize = BLOCK + 16;
 /// At the byte after an opening quote (`start`): the string's contents, unescaped (borrowed
 /// when there was no escape), and the index after its closing quote.
 pub(crate) fn string(bytes: &[u8], start: usize) -> Option<(Cow<'_, [u8]>, usize)> {
+    read(bytes, start).map(|(text, end, _)| (text, end))
+}
+
+/// [`string`] as text: `None` also where it is not UTF-8.
+pub(crate) fn str(bytes: &[u8], start: usize) -> Option<(Cow<'_, str>, usize)> {
+    let (text, end, ascii) = read(bytes, start)?;
+    let text = match text {
+        Cow::Borrowed(text) if ascii => {
+            debug_assert!(std::str::from_utf8(text).is_ok());
+            // SAFETY: every byte is ASCII (`read`).
+            Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(text) })
+        }
+        Cow::Owned(text) if ascii => {
+            debug_assert!(std::str::from_utf8(&text).is_ok());
+            // SAFETY: every byte copied from the input is ASCII, and each escape wrote an
+            // ASCII byte or a whole UTF-8 sequence (`char::encode_utf8`) (`read`).
+            Cow::Owned(unsafe { String::from_utf8_unchecked(text) })
+        }
+        Cow::Borrowed(text) => Cow::Borrowed(std::str::from_utf8(text).ok()?),
+        Cow::Owned(text) => Cow::Owned(String::from_utf8(text).ok()?),
+    };
+    Some((text, end))
+}
+
+/// [`string`], and whether every byte it copied from the input is ASCII (`false` when it
+/// cannot tell: a block it classified may reach past the closing quote).
+fn read(bytes: &[u8], start: usize) -> Option<(Cow<'_, [u8]>, usize, bool)> {
     // The first special byte: the end of a string with no escape, which is borrowed.
     let mut at = start;
+    // The high bits seen: every byte of the string is in a block classified here or in
+    // `unescape_into`, but for the escapes those step over (ASCII: checked letters and hex).
+    let mut high = 0;
     let first = loop {
         let mut padded = [0; BLOCK];
         let block: &[u8; BLOCK] = match bytes.get(at..at + BLOCK) {
@@ -48,32 +78,38 @@ pub(crate) fn string(bytes: &[u8], start: usize) -> Option<(Cow<'_, [u8]>, usize
                 &padded
             }
         };
-        let bits = mask(block);
+        let (bits, highs) = mask(block);
+        high |= highs;
         if bits != 0 {
             break at + bits.trailing_zeros() as usize;
         }
         at += BLOCK;
     };
     match *bytes.get(first)? {
-        b'"' => Some((Cow::Borrowed(bytes.get(start..first)?), first + 1)),
+        b'"' => Some((
+            Cow::Borrowed(bytes.get(start..first)?),
+            first + 1,
+            high == 0,
+        )),
         b'\\' => {
             let mut out = Vec::with_capacity((bytes.len() - start).min(4096) + READ);
-            let end = owned(bytes, start, first, &mut out)?;
-            Some((Cow::Owned(out), end))
+            let (end, highs) = owned(bytes, start, first, &mut out)?;
+            Some((Cow::Owned(out), end, high | highs == 0))
         }
         _ => None,
     }
 }
 
 /// The text of the string from `start`, whose first escape is at `first`, into `out`; the
-/// index after the closing quote.
-fn owned(bytes: &[u8], start: usize, first: usize, out: &mut Vec<u8>) -> Option<usize> {
+/// index after the closing quote, and the high bits of the blocks classified.
+fn owned(bytes: &[u8], start: usize, first: usize, out: &mut Vec<u8>) -> Option<(usize, u64)> {
     let state = State {
         at: first,
         run: start,
+        high: 0,
     };
     let state = match unescape_into(bytes, state, out)? {
-        Step::Closed(quote) => return Some(quote + 1),
+        Step::Closed(quote, high) => return Some((quote + 1, high)),
         Step::Short(state) => state,
     };
     // The last bytes: what is pending of the plain run, then the rest of the input in a
@@ -83,23 +119,29 @@ fn owned(bytes: &[u8], start: usize, first: usize, out: &mut Vec<u8>) -> Option<
     let rest = bytes.get(state.at..)?;
     let mut padded = [0; 2 * READ];
     padded.get_mut(..rest.len())?.copy_from_slice(rest);
-    match unescape_into(&padded, State { at: 0, run: 0 }, out)? {
-        Step::Closed(quote) if quote < rest.len() => Some(state.at + quote + 1),
+    let tail = State {
+        at: 0,
+        run: 0,
+        high: state.high,
+    };
+    match unescape_into(&padded, tail, out)? {
+        Step::Closed(quote, high) if quote < rest.len() => Some((state.at + quote + 1, high)),
         _ => None,
     }
 }
 
 /// Where [`unescape_into`] is: `bytes[..run]` is written (as `out[..out.len()]`), and the next
-/// block to classify starts at `at`, with `run <= at`.
+/// block to classify starts at `at`, with `run <= at`; `high`, the high bits seen so far.
 #[derive(Clone, Copy)]
 struct State {
     at: usize,
     run: usize,
+    high: u64,
 }
 
 enum Step {
-    /// The closing quote's index; `out` holds the text.
-    Closed(usize),
+    /// The closing quote's index, with `out` holding the text; the high bits seen.
+    Closed(usize, u64),
     /// Fewer than `READ` bytes from `at` to the end of the input.
     Short(State),
 }
@@ -107,7 +149,11 @@ enum Step {
 /// Unescapes from `state` while a whole `READ` window from the block's start is in `bytes`,
 /// appending to `out`. `None` for what serde_json refuses: a control character, a bad escape.
 fn unescape_into(bytes: &[u8], state: State, out: &mut Vec<u8>) -> Option<Step> {
-    let State { mut at, mut run } = state;
+    let State {
+        mut at,
+        mut run,
+        mut high,
+    } = state;
     let src = bytes.as_ptr();
     let mut o = out.len();
     let last = bytes.len().checked_sub(READ);
@@ -125,7 +171,8 @@ fn unescape_into(bytes: &[u8], state: State, out: &mut Vec<u8>) -> Option<Step> 
         let dst = out.as_mut_ptr();
         // SAFETY: `at + READ <= bytes.len()`, so the block is in `bytes`.
         let block = unsafe { &*src.add(at).cast::<[u8; BLOCK]>() };
-        let mut bits = mask(block);
+        let (mut bits, highs) = mask(block);
+        high |= highs;
         while bits != 0 {
             let k = bits.trailing_zeros() as usize;
             bits &= bits - 1;
@@ -155,7 +202,7 @@ fn unescape_into(bytes: &[u8], state: State, out: &mut Vec<u8>) -> Option<Step> 
             if byte == b'"' {
                 // SAFETY: as above, `out[..o]` has been written.
                 unsafe { out.set_len(o) };
-                return Some(Step::Closed(p));
+                return Some(Step::Closed(p, high));
             }
             // SAFETY: `p + 1 < at + READ <= bytes.len()`.
             let letter = unsafe { *src.add(p + 1) };
@@ -188,7 +235,7 @@ fn unescape_into(bytes: &[u8], state: State, out: &mut Vec<u8>) -> Option<Step> 
     }
     // SAFETY: as above.
     unsafe { out.set_len(o) };
-    Some(Step::Short(State { at, run }))
+    Some(Step::Short(State { at, run, high }))
 }
 
 /// The unescaped byte of each two-byte escape, by its letter; 0 for `u` and invalid letters.
@@ -216,10 +263,11 @@ static SHORT: [u8; 256] = {
     table
 };
 
-/// Bit `k` set for each byte `k` of `block` that is `"`, `\` or a control character.
+/// Bit `k` set for each byte `k` of `block` that is `"`, `\` or a control character; and a
+/// number that is 0 if and only if every byte of `block` is ASCII.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn mask(block: &[u8; BLOCK]) -> u64 {
+fn mask(block: &[u8; BLOCK]) -> (u64, u64) {
     use std::arch::x86_64::{
         __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
         _mm_set1_epi8,
@@ -234,14 +282,17 @@ fn mask(block: &[u8; BLOCK]) -> u64 {
             u64::from(_mm_movemask_epi8(found) as u16)
         };
         let ptr = block.as_ptr().cast::<__m128i>();
-        half(_mm_loadu_si128(ptr)) | half(_mm_loadu_si128(ptr.add(1))) << 16
+        let (low, high) = (_mm_loadu_si128(ptr), _mm_loadu_si128(ptr.add(1)));
+        let highs = u64::from(_mm_movemask_epi8(_mm_or_si128(low, high)) as u16);
+        (half(low) | half(high) << 16, highs)
     }
 }
 
-/// Bit `k` set for each byte `k` of `block` that is `"`, `\` or a control character.
+/// Bit `k` set for each byte `k` of `block` that is `"`, `\` or a control character; and a
+/// number that is 0 if and only if every byte of `block` is ASCII.
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
-fn mask(block: &[u8; BLOCK]) -> u64 {
+fn mask(block: &[u8; BLOCK]) -> (u64, u64) {
     portable_mask(block)
 }
 
@@ -252,7 +303,7 @@ fn mask(block: &[u8; BLOCK]) -> u64 {
     allow(dead_code, reason = "tested against `mask`")
 )]
 #[inline(always)]
-fn portable_mask(block: &[u8; BLOCK]) -> u64 {
+fn portable_mask(block: &[u8; BLOCK]) -> (u64, u64) {
     let mut flags = [0u8; BLOCK];
     for (flag, &b) in flags.iter_mut().zip(block) {
         *flag = if (b == b'"') | (b == b'\\') | (b < 0x20) {
@@ -268,7 +319,8 @@ fn portable_mask(block: &[u8; BLOCK]) -> u64 {
         let gathered = (word >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
         bits |= gathered << (8 * i);
     }
-    bits
+    let highs = block.iter().fold(0, |highs, &b| highs | b) & 0x80;
+    (bits, u64::from(highs))
 }
 
 /// The escape whose letter is at `at`, written to `out`: the index after it and the bytes
@@ -390,6 +442,9 @@ mod tests {
     fn agree(json: &[u8]) {
         let got = ours(json);
         let expected = serde_prefix(json);
+        // As text, exactly serde_json's answer.
+        let text = str(json, 1).map(|(text, end)| (text.into_owned().into_bytes(), end));
+        assert_eq!(text, expected, "{:?}", String::from_utf8_lossy(json));
         match (&got, &expected) {
             (Some(got), Some(expected)) => assert_eq!(got, expected, "{json:?}"),
             (None, None) => {}
@@ -487,8 +542,11 @@ mod tests {
                 let expected = block.iter().enumerate().fold(0, |bits, (k, &b)| {
                     bits | u64::from(b == b'"' || b == b'\\' || b < 0x20) << k
                 });
-                assert_eq!(mask(&block), expected, "{block:?}");
-                assert_eq!(portable_mask(&block), expected, "{block:?}");
+                let ascii = block.is_ascii();
+                for (bits, highs) in [mask(&block), portable_mask(&block)] {
+                    assert_eq!(bits, expected, "{block:?}");
+                    assert_eq!(highs == 0, ascii, "{block:?}");
+                }
             }
         }
     }

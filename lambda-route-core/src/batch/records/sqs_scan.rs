@@ -69,12 +69,9 @@ impl<'a> Cursor<'a> {
     /// A string at the cursor (after whitespace), unescaped; UTF-8 checked.
     fn string(&mut self) -> Option<Cow<'a, str>> {
         self.expect(b'"')?;
-        let (text, end) = unescape::string(self.bytes, self.pos)?;
+        let (text, end) = unescape::str(self.bytes, self.pos)?;
         self.pos = end;
-        match text {
-            Cow::Borrowed(bytes) => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
-            Cow::Owned(bytes) => String::from_utf8(bytes).ok().map(Cow::Owned),
-        }
+        Some(text)
     }
 
     /// An object: `member` reads the value of each key, leaving the cursor after it.
