@@ -78,8 +78,9 @@ fn read(bytes: &[u8], start: usize) -> Option<(Cow<'_, [u8]>, usize, bool)> {
                 &padded
             }
         };
-        let (bits, highs) = mask(block);
-        high |= highs;
+        let masks = masks(block);
+        high |= masks.high;
+        let bits = masks.quote | masks.backslash | masks.control;
         if bits != 0 {
             break at + bits.trailing_zeros() as usize;
         }
@@ -156,23 +157,40 @@ fn unescape_into(bytes: &[u8], state: State, out: &mut Vec<u8>) -> Option<Step> 
     } = state;
     let src = bytes.as_ptr();
     let mut o = out.len();
+    let (mut dst, mut cap) = (out.as_mut_ptr(), out.capacity());
     let last = bytes.len().checked_sub(READ);
     while last.is_some_and(|last| at <= last) {
         // Room for what this block can write: its plain bytes and escapes (never longer
         // unescaped; an escape that starts in the block ends at most 11 bytes after it), and
         // the overhang of a run's last 16-byte move.
         let room = (at + BLOCK + 12 - run) + 16;
-        if out.capacity() - o < room {
+        if cap - o < room {
             // SAFETY: `out[..o]` has been written (every byte below `o` was copied or
             // decoded there below); `o <= capacity`.
             unsafe { out.set_len(o) };
             out.reserve(room);
+            (dst, cap) = (out.as_mut_ptr(), out.capacity());
         }
-        let dst = out.as_mut_ptr();
         // SAFETY: `at + READ <= bytes.len()`, so the block is in `bytes`.
         let block = unsafe { &*src.add(at).cast::<[u8; BLOCK]>() };
-        let (mut bits, highs) = mask(block);
-        high |= highs;
+        let masks = masks(block);
+        high |= masks.high;
+        if masks.control == 0 && masks.quote == masks.backslash << 1 {
+            // Every special byte is the backslash of a `\"` whose quote is in the block, as
+            // in nearly every block of JSON inside JSON: each backslash ends a run, and its
+            // quote starts the next.
+            let mut bits = masks.backslash;
+            while bits != 0 {
+                let p = at + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                // SAFETY: `run <= p < at + BLOCK` (see `copy_run`).
+                o = unsafe { copy_run(src, run, p, dst, o) };
+                run = p + 1;
+            }
+            at += BLOCK;
+            continue;
+        }
+        let mut bits = masks.quote | masks.backslash | masks.control;
         while bits != 0 {
             let k = bits.trailing_zeros() as usize;
             bits &= bits - 1;
@@ -182,23 +200,9 @@ fn unescape_into(bytes: &[u8], state: State, out: &mut Vec<u8>) -> Option<Step> 
             if byte != b'\\' && byte != b'"' {
                 return None;
             }
-            // The plain run `bytes[run..p]`, 16 bytes at a time (`run <= p`: every byte
-            // before `run` was consumed, and `p` is past them).
-            // SAFETY: reads end before `p + 16 <= at + READ <= bytes.len()`; writes end
-            // before `o + (p - run) + 16`, within the room reserved for the block.
-            // Different allocations: no overlap.
-            unsafe {
-                let (mut from, mut to) = (run, o);
-                loop {
-                    std::ptr::copy_nonoverlapping(src.add(from), dst.add(to), 16);
-                    from += 16;
-                    to += 16;
-                    if from >= p {
-                        break;
-                    }
-                }
-            }
-            o += p - run;
+            // SAFETY: `run <= p < at + BLOCK`: every byte before `run` was consumed, and
+            // `p` is past them.
+            o = unsafe { copy_run(src, run, p, dst, o) };
             if byte == b'"' {
                 // SAFETY: as above, `out[..o]` has been written.
                 unsafe { out.set_len(o) };
@@ -238,6 +242,29 @@ fn unescape_into(bytes: &[u8], state: State, out: &mut Vec<u8>) -> Option<Step> 
     Some(Step::Short(State { at, run, high }))
 }
 
+/// Copies the plain run `src[run..p]` to `dst[o..]`, 16 bytes at a time; the index after it
+/// in `dst`.
+///
+/// # Safety
+///
+/// From [`unescape_into`]: `run <= p < at + BLOCK` for the block at `at`, whose whole `READ`
+/// window is in `src`'s slice, so the reads (ending before `p + 16`) are in it; and `dst` has
+/// the block's room reserved from `o`, so the writes (ending before `o + (p - run) + 16`) are
+/// in its allocation, which is not `src`'s.
+#[inline(always)]
+unsafe fn copy_run(src: *const u8, run: usize, p: usize, dst: *mut u8, o: usize) -> usize {
+    let (mut from, mut to) = (run, o);
+    loop {
+        // SAFETY: the caller's.
+        unsafe { std::ptr::copy_nonoverlapping(src.add(from), dst.add(to), 16) };
+        from += 16;
+        to += 16;
+        if from >= p {
+            return o + (p - run);
+        }
+    }
+}
+
 /// The unescaped byte of each two-byte escape, by its letter; 0 for `u` and invalid letters.
 #[allow(
     clippy::indexing_slicing,
@@ -263,64 +290,86 @@ static SHORT: [u8; 256] = {
     table
 };
 
-/// Bit `k` set for each byte `k` of `block` that is `"`, `\` or a control character; and a
-/// number that is 0 if and only if every byte of `block` is ASCII.
+/// The bytes of a block that matter: bit `k` of each mask for byte `k`.
+#[derive(Debug, PartialEq, Eq)]
+struct Masks {
+    quote: u64,
+    backslash: u64,
+    /// Bytes below 0x20.
+    control: u64,
+    /// 0 if and only if every byte is ASCII.
+    high: u64,
+}
+
+/// Classifies `block` with SSE2 (part of x86-64).
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn mask(block: &[u8; BLOCK]) -> (u64, u64) {
+fn masks(block: &[u8; BLOCK]) -> Masks {
     use std::arch::x86_64::{
         __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
         _mm_set1_epi8,
     };
     // SAFETY: SSE2 is part of x86-64; each load reads 16 of the block's 32 bytes.
     unsafe {
-        let half = |v: __m128i| {
-            let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
-            let backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
-            let control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v);
-            let found = _mm_or_si128(_mm_or_si128(quote, backslash), control);
-            u64::from(_mm_movemask_epi8(found) as u16)
-        };
         let ptr = block.as_ptr().cast::<__m128i>();
         let (low, high) = (_mm_loadu_si128(ptr), _mm_loadu_si128(ptr.add(1)));
-        let highs = u64::from(_mm_movemask_epi8(_mm_or_si128(low, high)) as u16);
-        (half(low) | half(high) << 16, highs)
+        let bits = |low: __m128i, high: __m128i| {
+            let low = _mm_movemask_epi8(low) as u16;
+            let high = _mm_movemask_epi8(high) as u16;
+            u64::from(low) | u64::from(high) << 16
+        };
+        let (quote, backslash) = (_mm_set1_epi8(b'"' as i8), _mm_set1_epi8(b'\\' as i8));
+        let last_control = _mm_set1_epi8(0x1f);
+        Masks {
+            quote: bits(_mm_cmpeq_epi8(low, quote), _mm_cmpeq_epi8(high, quote)),
+            backslash: bits(
+                _mm_cmpeq_epi8(low, backslash),
+                _mm_cmpeq_epi8(high, backslash),
+            ),
+            control: bits(
+                _mm_cmpeq_epi8(_mm_min_epu8(low, last_control), low),
+                _mm_cmpeq_epi8(_mm_min_epu8(high, last_control), high),
+            ),
+            high: u64::from(_mm_movemask_epi8(_mm_or_si128(low, high)) as u16),
+        }
     }
 }
 
-/// Bit `k` set for each byte `k` of `block` that is `"`, `\` or a control character; and a
-/// number that is 0 if and only if every byte of `block` is ASCII.
+/// Classifies `block`.
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
-fn mask(block: &[u8; BLOCK]) -> (u64, u64) {
-    portable_mask(block)
+fn masks(block: &[u8; BLOCK]) -> Masks {
+    portable_masks(block)
 }
 
-/// `mask` without `std::arch`: a flag byte per byte (which compilers vectorise), then eight
-/// flags gathered into eight bits by one multiplication.
+/// [`masks`] without `std::arch`: a flag byte per byte (which compilers vectorise), then
+/// eight flags gathered into eight bits by one multiplication.
 #[cfg_attr(
     target_arch = "x86_64",
-    allow(dead_code, reason = "tested against `mask`")
+    allow(dead_code, reason = "tested against `masks`")
 )]
 #[inline(always)]
-fn portable_mask(block: &[u8; BLOCK]) -> (u64, u64) {
-    let mut flags = [0u8; BLOCK];
-    for (flag, &b) in flags.iter_mut().zip(block) {
-        *flag = if (b == b'"') | (b == b'\\') | (b < 0x20) {
-            0x80
-        } else {
-            0
-        };
+fn portable_masks(block: &[u8; BLOCK]) -> Masks {
+    let bits = |found: fn(u8) -> bool| {
+        let mut flags = [0u8; BLOCK];
+        for (flag, &b) in flags.iter_mut().zip(block) {
+            *flag = if found(b) { 0x80 } else { 0 };
+        }
+        let mut bits = 0;
+        for (i, word) in flags.chunks_exact(8).enumerate() {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            // Bit 8 j + 7 (byte j's flag) lands on bit 56 + j.
+            let gathered = (word >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+            bits |= gathered << (8 * i);
+        }
+        bits
+    };
+    Masks {
+        quote: bits(|b| b == b'"'),
+        backslash: bits(|b| b == b'\\'),
+        control: bits(|b| b < 0x20),
+        high: u64::from(block.iter().fold(0, |highs, &b| highs | b) & 0x80),
     }
-    let mut bits = 0;
-    for (i, word) in flags.chunks_exact(8).enumerate() {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        // Bit 8 j + 7 (byte j's flag) lands on bit 56 + j.
-        let gathered = (word >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        bits |= gathered << (8 * i);
-    }
-    let highs = block.iter().fold(0, |highs, &b| highs | b) & 0x80;
-    (bits, u64::from(highs))
 }
 
 /// The escape whose letter is at `at`, written to `out`: the index after it and the bytes
@@ -532,20 +581,24 @@ mod tests {
     }
 
     #[test]
-    fn mask_flags_quotes_backslashes_and_control_characters() {
+    fn masks_flag_quotes_backslashes_control_characters_and_high_bits() {
         // Every byte value at every position of a block, with another value beside it.
         for value in 0..=255u8 {
             for at in 0..BLOCK {
                 let mut block = [b'a'; BLOCK];
                 block[at] = value;
                 block[(at + 7) % BLOCK] = value.wrapping_mul(31);
-                let expected = block.iter().enumerate().fold(0, |bits, (k, &b)| {
-                    bits | u64::from(b == b'"' || b == b'\\' || b < 0x20) << k
-                });
-                let ascii = block.is_ascii();
-                for (bits, highs) in [mask(&block), portable_mask(&block)] {
-                    assert_eq!(bits, expected, "{block:?}");
-                    assert_eq!(highs == 0, ascii, "{block:?}");
+                let bits = |found: fn(u8) -> bool| {
+                    (block.iter().enumerate())
+                        .fold(0, |bits, (k, &b)| bits | u64::from(found(b)) << k)
+                };
+                let (quote, backslash) = (bits(|b| b == b'"'), bits(|b| b == b'\\'));
+                let control = bits(|b| b < 0x20);
+                for masks in [masks(&block), portable_masks(&block)] {
+                    assert_eq!(masks.quote, quote, "{block:?}");
+                    assert_eq!(masks.backslash, backslash, "{block:?}");
+                    assert_eq!(masks.control, control, "{block:?}");
+                    assert_eq!(masks.high == 0, block.is_ascii(), "{block:?}");
                 }
             }
         }
