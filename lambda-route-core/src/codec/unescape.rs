@@ -540,8 +540,15 @@ mod tests {
             b"\n",
             b"\t",
             br"\",
+            // Next to escaped quotes, which blocks of JSON inside JSON are made of.
+            b"\\\"a\x01\\\"",
+            b"\\\"\n\\\"",
+            br#"\"a\\\"a\""#,
+            br#"\"\\\"\""#,
+            br#"\"\u00e9\"\/\""#,
             // Not UTF-8: ours reads it, the caller refuses it.
             b"\xff\xfe",
+            b"\\\"\xff\\\"",
         ];
         let tails: &[&[u8]] = &[b"", b",", br#",\"x\":1}"#, &[b'x'; 70], br#""""\"#];
         for piece in pieces {
@@ -549,15 +556,18 @@ mod tests {
                 let mut open = vec![b'"'];
                 open.extend(std::iter::repeat_n(b'a', offset));
                 open.extend_from_slice(piece);
-                open.extend_from_slice(b"bc");
-                for tail in tails {
-                    let mut closed = open.clone();
-                    closed.push(b'"');
-                    closed.extend_from_slice(tail);
-                    agree(&closed);
-                    let mut unclosed = open.clone();
-                    unclosed.extend_from_slice(tail);
-                    agree(&unclosed);
+                for after in [&b"bc"[..], &[b'b'; 70]] {
+                    open.extend_from_slice(after);
+                    for tail in tails {
+                        let mut closed = open.clone();
+                        closed.push(b'"');
+                        closed.extend_from_slice(tail);
+                        agree(&closed);
+                        let mut unclosed = open.clone();
+                        unclosed.extend_from_slice(tail);
+                        agree(&unclosed);
+                    }
+                    open.truncate(open.len() - after.len());
                 }
             }
         }

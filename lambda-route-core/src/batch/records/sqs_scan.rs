@@ -2,9 +2,11 @@
 //!
 //! A record's `body` is an HTTP event escaped into a JSON string, so a quote in every few
 //! bytes is an escape, and serde_json's unescape was two thirds of a queued request's cost.
-//! Here the event's structure (the `Records` list and each record's keys) is scanned by hand,
-//! each `body` is unescaped in one pass (`codec::unescape`), and every other value is read by
-//! serde_json from where it starts.
+//! Here the event's structure (the `Records` list, each record's keys and `attributes`) is
+//! scanned by hand, every string (each `body`, the ids, the values skipped) is read in one
+//! pass by `codec::unescape`, and the other values (`messageAttributes`, numbers, arrays,
+//! nulls) by serde_json from where they start: one serde_json call per record instead of one
+//! per field.
 //!
 //! Anything unexpected (another shape, a duplicate or missing field, a string or value
 //! serde_json would refuse) gives `None`: the caller then parses the event with serde as
