@@ -3,20 +3,25 @@
 //! For JSON inside JSON (an HTTP event in an SQS record's `body`), where every quote of the
 //! inner text is an escape, one every dozen bytes: serde_json stops at each escape and starts
 //! its scan afresh, which made the unescape half of a queued request's cost. Here each step
-//! classifies 32 bytes at once into a bit mask of the bytes that matter (`"`, `\` and control
-//! characters: SSE2 on x86-64, portable code elsewhere), then handles every one of them from
-//! that mask before it loads the next block: the plain run before each is copied in 16-byte
-//! moves, and a two-byte escape is a table look-up and one byte written.
+//! classifies 32 bytes at once into bit masks of the bytes that matter (`"`, `\`, control
+//! characters, and whether any is not ASCII: SSE2 on x86-64, portable code elsewhere), then
+//! handles every flagged byte from the masks before it loads the next block. A block whose
+//! only special bytes are `\"` pairs (nearly every block of JSON inside JSON) only cuts the
+//! plain runs at its backslashes; elsewhere each flagged byte is looked at, a two-byte escape
+//! is a table look-up and one byte written, `\u` goes through the general decoder. Runs are
+//! copied in 16-byte moves. When no byte classified was above 0x7F, [`str`] skips the UTF-8
+//! check.
 //!
 //! Strict where serde_json is strict, so that a caller can fall back to serde_json for the
 //! error: a control character, an unknown escape, a `\u` escape without four hex digits or
-//! with an unpaired surrogate, and a missing closing quote all give `None`. UTF-8 is the
-//! caller's to check.
+//! with an unpaired surrogate, and a missing closing quote all give `None`; [`str`] also
+//! refuses what is not UTF-8.
 //!
-//! The only `unsafe` code of the crate is here ([`unescape_into`] and `mask` on x86-64): reads
-//! and writes without bounds checks, each justified where it is made. The unit tests compare
-//! every answer with serde_json's, and the fuzz target `parsers` does the same on arbitrary
-//! strings.
+//! The crate's only `unsafe` code is here (`unescape_into`, `copy_run`, `masks` on x86-64,
+//! and [`str`]'s conversion when all is ASCII): reads and writes without bounds checks, each
+//! justified where it is made by the bounds checked once per block. The unit tests compare
+//! every answer with serde_json's at every position of the blocks, and the fuzz target
+//! `parsers` does the same on arbitrary strings.
 #![allow(
     unsafe_code,
     reason = "unchecked reads and writes and SSE2 loads in the unescape loop, each justified \
