@@ -24,6 +24,11 @@ pub fn unescape(json: &[u8]) -> Option<(Vec<u8>, usize)> {
     crate::codec::unescape::string(json, 1).map(|(text, end)| (text.into_owned(), end))
 }
 
+/// `codec::unescape::str`, the same as text: `None` also where it is not UTF-8.
+pub fn unescape_str(json: &[u8]) -> Option<(String, usize)> {
+    crate::codec::unescape::str(json, 1).map(|(text, end)| (text.into_owned(), end))
+}
+
 /// `codec::percent::decode`: the decoded text, or `None` for bad percent-encoding.
 pub fn percent_decode(input: &str, plus_as_space: bool) -> Option<String> {
     percent::decode(input, plus_as_space)
