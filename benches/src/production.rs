@@ -74,12 +74,21 @@ pub fn lambda_http() -> LambdaHttpAxum {
 
 /// Runs `f` with an `INFO` fmt subscriber writing to a sink as the thread's default, so both
 /// sides format their log lines and the other cases stay unlogged.
+///
+/// Unlogged includes the callsites' cached interest: `tracing-core` rebuilds that cache when
+/// a dispatcher registers, not when a scoped one is dropped, so after `with_default` every
+/// `tracing` callsite of the process stayed at "sometimes" and asked the current dispatcher
+/// on every use. That made every later case (the plain v1 GET among them) pay for a
+/// subscriber that no longer existed: 1.79× the floor instead of 1.54× (BENCHMARKS.md,
+/// 2026-11-30). Rebuilding once the sink subscriber is gone restores "never".
 pub fn with_log<T>(f: impl FnOnce() -> T) -> T {
     let subscriber = tracing_subscriber::fmt()
         .with_writer(std::io::sink)
         .with_max_level(Level::INFO)
         .finish();
-    tracing::subscriber::with_default(subscriber, f)
+    let out = tracing::subscriber::with_default(subscriber, f);
+    tracing::callsite::rebuild_interest_cache();
+    out
 }
 
 /// The v1 GET event with an `Origin` header, in both header maps.
