@@ -380,18 +380,15 @@ fn portable_masks(block: &[u8; BLOCK]) -> Masks {
 /// The escape whose letter is at `at`, written to `out`: the index after it and the bytes
 /// written.
 fn escape(bytes: &[u8], at: usize, out: &mut [u8]) -> Option<(usize, usize)> {
-    let byte = match *bytes.get(at)? {
-        b'"' => b'"',
-        b'\\' => b'\\',
-        b'/' => b'/',
-        b'b' => 0x08,
-        b'f' => 0x0c,
-        b'n' => b'\n',
-        b'r' => b'\r',
-        b't' => b'\t',
-        b'u' => return unicode(bytes, at + 1, out),
-        _ => return None,
-    };
+    let letter = *bytes.get(at)?;
+    if letter == b'u' {
+        return unicode(bytes, at + 1, out);
+    }
+    // The two-byte escapes' table; 0 marks an invalid letter (no escape decodes to NUL).
+    let byte = SHORT
+        .get(usize::from(letter))
+        .copied()
+        .filter(|&b| b != 0)?;
     *out.first_mut()? = byte;
     Some((at + 1, 1))
 }
